@@ -124,6 +124,16 @@ def test_demo_refuses_a_register_that_has_a_commune(db):
         demo.create_demo(db, households=5)
 
 
+def test_demo_is_all_or_nothing(db):
+    def interrupt(done):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        demo.create_demo(db, households=2500, seed=1, progress=interrupt)
+    assert reg.list_communes(db) == [] and reg.stats(db)["households"] == 0
+    assert demo.create_demo(db, households=10, seed=1).households == 10  # the register is still empty
+
+
 def test_demo_calls_the_classifier(db):
     calls = []
 

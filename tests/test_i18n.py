@@ -13,7 +13,7 @@ from desktop_app.messages import CATALOGUE
 
 def import_all_core_modules():
     for info in pkgutil.walk_packages(desktop_app.__path__, "desktop_app."):
-        if info.name.startswith("desktop_app.ui") or info.name.endswith("__main__"):
+        if info.name.startswith("desktop_app.ui") or info.name.endswith("__main__") or ".migrations" in info.name:
             continue
         importlib.import_module(info.name)
 

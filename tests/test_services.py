@@ -351,6 +351,12 @@ def _result(hid: str, category: str = "poor", deprived=("housing_quality", "latr
     }
 
 
+def test_indicator_bit_order_is_pinned():
+    assert INDICATOR_ORDER[:12] == (
+        "employment", "dependents", "nutrition", "health_insurance", "adult_education", "child_schooling",
+        "housing_quality", "housing_area", "water", "latrine", "telecom", "info_access")
+
+
 def test_indicator_masks():
     indicators = {k: "no" for k in INDICATOR_ORDER} | {"employment": "yes", "info_access": "yes",
                                                         "water": "unknown"}

@@ -20,6 +20,7 @@ Excel:
 * :func:`write_household_list` – full household list (one row per household)
 * :func:`write_import_template` / :func:`read_household_workbook` /
   :func:`write_rejection_report` – import of an existing household list
+  (one row per member; see :mod:`desktop_app.reports.import_columns`)
 """
 
 from desktop_app.reports.data import (  # noqa: F401
@@ -29,10 +30,10 @@ from desktop_app.reports.data import (  # noqa: F401
 )
 from desktop_app.reports.excel_export import write_household_list  # noqa: F401
 from desktop_app.reports.excel_import import (  # noqa: F401
-    ImportResult, RowError, load_mapping, read_household_workbook, write_rejection_report,
+    ImportResult, RowError, household_id, load_mapping, member_id, read_household_workbook, write_rejection_report,
 )
 from desktop_app.reports.excel_summary import write_summary_workbook  # noqa: F401
-from desktop_app.reports.import_columns import COLUMNS, write_import_template  # noqa: F401
+from desktop_app.reports.import_columns import COLUMNS, record_rows, write_import_template  # noqa: F401
 from desktop_app.reports.pdf_forms import (  # noqa: F401
     write_certificate, write_key_sheet, write_support_ledger, write_survey_form,
 )

@@ -29,7 +29,7 @@ from desktop_app.reports.data import Commune, HouseholdExportRow
 from desktop_app.reports.excel_common import safe_sheet_title
 from desktop_app.reports.formatting import fmt_date, nfc, resolve_lang
 from desktop_app.reports.texts import (
-    CATEGORIES, INDICATORS, SERVICE_OF, bool_label, indicator_code, indicator_name, label,
+    CATEGORIES, INDICATORS, SERVICE_OF, bool_label, indicator_code, indicator_name, label, value_label,
 )
 from desktop_app.reports.xlsx_stream import StreamColumn, StreamSheet, write_xlsx
 
@@ -85,25 +85,25 @@ def _rows(households: Iterable[HouseholdExportRow], lang: str) -> Iterator[list]
     order = {k: i for i, k in enumerate(INDICATORS)}
     status = {True: t("report.export.official", lang), False: t("report.export.proposed", lang), None: None}
     yes_no = {True: bool_label(True, lang), False: bool_label(False, lang), None: None}
-    cache: dict[tuple[str, str | None], str] = {}
+    cache: dict[tuple[str, str], str] = {}
 
-    def lab(prefix: str, code: str | None) -> str | None:
+    def lab(group: str, code: str | None) -> str | None:
         if code is None:
             return None
-        key = (prefix, code)
+        key = (group, code)
         if key not in cache:
-            cache[key] = label(prefix, code, lang)
+            cache[key] = label(group, code, lang) if group == "report.change" else value_label(group, code, lang)
         return cache[key]
 
     for i, h in enumerate(households, 1):
         deprived = ", ".join(codes[k] for k in sorted(h.deprived, key=lambda k: order.get(k, 99)) if k in codes)
         yield [
             i, h.household_code, nfc(h.head_name), nfc(h.village) if h.village else None,
-            nfc(h.address) if h.address else None, lab("report.value.sex", h.head_sex), fmt_date(h.head_birth),
-            h.head_id_number, h.ethnicity, h.members, lab("report.value.area", h.area),
+            nfc(h.address) if h.address else None, lab("sex", h.head_sex), fmt_date(h.head_birth),
+            h.head_id_number, h.ethnicity, h.members, lab("area", h.area),
             cats.get(h.category or "", h.category), status[h.official], lab("report.change", h.change),
             h.score_a, h.score_b, h.income_per_capita, deprived, yes_no[h.ethnic_minority], yes_no[h.meritorious],
-            yes_no[h.social_protection], "; ".join(lab("report.cause", c) or "" for c in h.poverty_causes),
+            yes_no[h.social_protection], "; ".join(lab("poverty_causes", c) or "" for c in h.poverty_causes),
             h.survey_date, h.household_id,
         ]
 

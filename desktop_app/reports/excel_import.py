@@ -39,9 +39,11 @@ from desktop_app.domain.record import FORMAT, parse_record
 from desktop_app.errors import ValidationError
 from desktop_app.i18n import t
 from desktop_app.reports.excel_common import BORDER, DATE, HEAD_FILL, print_setup, safe_sheet_title, save_workbook
-from desktop_app.reports.formatting import fold, resolve_lang
+from desktop_app.domain.text import fold
+from desktop_app.reports.formatting import match_key, resolve_lang
 from desktop_app.reports.import_columns import BY_FIELD, header_aliases
 from desktop_app.reports.import_values import CellReader, Household, Row, RowError, show_value
+from desktop_app.reports.texts import value_label
 
 #: uuid5(NAMESPACE_URL, "urn:commune-poverty-register:excel-import"). Never change it: the ids of
 #: imported households and members are derived from it.
@@ -98,12 +100,12 @@ def load_mapping(source: Mapping[str, str] | str | os.PathLike | None, lang: str
 def _find_header(rows: Sequence[tuple], explicit: Mapping[str, str]) -> tuple[int, dict[int, str]] | None:
     """(index of the header row, {column index: field}) or None."""
     aliases = header_aliases()
-    wanted = {fold(h): f for f, h in explicit.items()}
+    wanted = {match_key(h): f for f, h in explicit.items()}
     best: tuple[int, dict[int, str]] | None = None
     for idx, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         colmap: dict[int, str] = {}
         for col, value in enumerate(row):
-            key = fold(value) if isinstance(value, str) else ""
+            key = match_key(value) if isinstance(value, str) else ""
             if not key:
                 continue
             fieldname = wanted.get(key) or aliases.get(key)
@@ -305,7 +307,7 @@ def _check_household(reader: CellReader, hh: Household, has_relation: bool) -> N
     if any(e.field == "relation" for r in hh.rows for e in r.errors):
         return  # a relation that could not be read: counting heads would mislead
     heads = [r for r in hh.rows if r.values.get("relation") == "head"]
-    head_label = t("report.value.relation.head", reader.lang)
+    head_label = value_label("relation", "head", reader.lang)
     if not heads:
         reader.error(first, "relation", reader.raw(first, "relation"), "import.no_head", code=hh.code, head=head_label)
     elif len(heads) > 1:

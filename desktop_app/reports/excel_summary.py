@@ -28,7 +28,9 @@ from desktop_app.messages import register
 from desktop_app.reports.data import CommuneSummary
 from desktop_app.reports.excel_common import COUNT, MONEY, RATE, XlColumn, add_table_sheet, rate, save_workbook
 from desktop_app.reports.formatting import fmt_date, nfc, resolve_lang
-from desktop_app.reports.texts import FUNDING_SOURCES, SERVICE_OF, indicator_code, indicator_name, label
+from desktop_app.reports.texts import (
+    FUNDING_SOURCES, SERVICE_OF, indicator_code, indicator_name, label, value_label,
+)
 
 
 def _m(vi: str, en: str) -> dict[str, str]:
@@ -182,7 +184,7 @@ def _causes(wb: Workbook, data: CommuneSummary, lang: str, common: dict) -> None
     both = (poor_base or 0) + (near_base or 0) or None
     columns = [XlColumn(t("report.xl.cause", lang), None, 44)]
     columns += _pair(cat("poor"), lang) + _pair(cat("near_poor"), lang) + _pair(t("report.xl.total", lang), lang)
-    rows = [[label("report.cause", c.cause, lang), c.poor, rate(c.poor, poor_base), c.near_poor,
+    rows = [[value_label("poverty_causes", c.cause, lang), c.poor, rate(c.poor, poor_base), c.near_poor,
              rate(c.near_poor, near_base), c.poor + c.near_poor, rate(c.poor + c.near_poor, both)]
             for c in data.causes]
     add_table_sheet(wb, t("report.xl.causes.sheet", lang), t("report.xl.causes.title", lang), columns=columns,

@@ -8,12 +8,15 @@ Vietnamese layout; English reports keep it so that printed lists match).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 from typing import Iterable
 
 from desktop_app import i18n
+from desktop_app.domain.text import fold
 
 DASH = "–"
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def resolve_lang(lang: str | None) -> str:
@@ -123,18 +126,10 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
-def fold(text: object) -> str:
-    """Accent- and case-insensitive key: ``"Ngày sinh"`` -> ``"ngay sinh"``.
-
-    Strips Vietnamese marks (đ -> d), lower-cases, and collapses punctuation and
-    spaces into single spaces, so that headers and village names typed in
-    different ways compare equal.
-    """
+def match_key(text: object) -> str:
+    """Key for matching what officers type: accents, case and punctuation
+    ignored (``"Ngày sinh (dd/mm)"`` -> ``"ngay sinh dd mm"``, ``"Vợ/chồng"`` ->
+    ``"vo chong"``). Built on :func:`desktop_app.domain.text.fold`."""
     if text is None:
         return ""
-    s = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
-    out = []
-    for ch in s:
-        out.append(ch if ch.isalnum() else " ")
-    return " ".join("".join(out).split())
+    return " ".join(_NON_WORD.sub(" ", fold(str(text))).split())

@@ -41,8 +41,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from desktop_app.i18n import t
 from desktop_app.messages import register
 from desktop_app.reports.excel_common import BORDER, HEAD_FILL, TEXT, print_setup, save_workbook
-from desktop_app.reports.formatting import fmt_date, fold, resolve_lang
-from desktop_app.reports.texts import VALUE_LABELS
+from desktop_app.domain.labels import field_label, values_of
+from desktop_app.reports.formatting import fmt_date, match_key, resolve_lang
+from desktop_app.reports.texts import CATEGORIES, value_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +124,9 @@ COLUMNS: tuple[ImportColumn, ...] = (
 )
 BY_FIELD: dict[str, ImportColumn] = {c.field: c for c in COLUMNS}
 
-#: which VALUE_LABELS table a choice column uses
+#: which group of :mod:`desktop_app.domain.labels` a choice column uses
 CHOICE_TABLE = {"listed_category": "category"}
-#: extra accepted spellings (folded) of coded values
+#: extra accepted spellings (matching keys) of coded values, besides codes and labels
 EXTRA_VALUES: dict[str, dict[str, tuple[str, ...]]] = {
     "sex": {"male": ("m", "trai"), "female": ("nu", "f", "gai")},
     "relation": {"head": ("chu ho", "ch"), "spouse": ("vo", "chong", "vo chong"),
@@ -136,8 +137,16 @@ EXTRA_VALUES: dict[str, dict[str, tuple[str, ...]]] = {
     "disability": {"none": ("khong", "khong khuyet tat")},
     "category": {"poor": ("ngheo", "hn"), "near_poor": ("can ngheo", "hcn"), "middle": ("trung binh",),
                  "not_poor": ("khong ngheo",)},
-    "info_devices": {"tv": ("tivi", "ti vi", "truyen hinh"), "smartphone": ("dien thoai thong minh",),
-                     "computer": ("may tinh",)},
+    "info_devices": {"tv": ("tivi", "tv", "truyen hinh"), "computer": ("may vi tinh",)},
+    "employment": {"wage_with_contract": ("lam cong co hop dong", "co hop dong"),
+                   "wage_without_contract": ("lam cong khong co hop dong", "khong hop dong"),
+                   "not_in_labour_force": ("khong tham gia lao dong",)},
+    "education": {"none": ("chua tot nghiep tieu hoc", "chua di hoc", "khong"),
+                  "vocational_intermediate": ("trung cap nghe",), "university": ("dai hoc", "sau dai hoc")},
+    "nutrition": {"stunted": ("thap coi",), "underweight": ("nhe can",)},
+    "latrine": {"ventilated_pit": ("ho xi thong hoi",), "unimproved_pit": ("ho xi khong hop ve sinh",),
+                "none": ("khong co", "khong")},
+    "water_source": {"other": ("khac",)},
 }
 TRUE_WORDS = frozenset({"co", "c", "x", "yes", "y", "true", "1", "dung"})
 TRUE_MARKS = frozenset({"✓", "✔", "☑", "☒"})
@@ -146,28 +155,32 @@ FALSE_WORDS = frozenset({"khong", "k", "ko", "no", "n", "false", "0", "sai"})
 
 def choice_table(field: str) -> dict[str, tuple[str, str]]:
     """Codes and (vi, en) labels of a choice column."""
-    return VALUE_LABELS[CHOICE_TABLE.get(field, field)]
+    group = CHOICE_TABLE.get(field, field)
+    codes = CATEGORIES[:4] if group == "category" else values_of(group)
+    return {code: (value_label(group, code, "vi"), value_label(group, code, "en")) for code in codes}
 
 
 def choice_lookup(field: str) -> dict[str, str]:
-    """Folded spelling -> code for a choice column (codes, both labels, variants)."""
-    table = CHOICE_TABLE.get(field, field)
+    """Matching key -> code for a choice column (codes, both labels, variants)."""
+    group = CHOICE_TABLE.get(field, field)
     out: dict[str, str] = {}
-    for code, (vi, en) in VALUE_LABELS[table].items():
-        for spelling in (code, code.replace("_", " "), vi, en):
-            out.setdefault(fold(spelling), code)
-    for code, spellings in EXTRA_VALUES.get(table, {}).items():
+    for code, (vi, en) in choice_table(field).items():
+        for spelling in (code, vi, en):
+            out.setdefault(match_key(spelling), code)
+    for code, spellings in EXTRA_VALUES.get(group, {}).items():
         for spelling in spellings:
-            out.setdefault(fold(spelling), code)
+            out.setdefault(match_key(spelling), code)
     return out
 
 
 def header_aliases() -> dict[str, str]:
-    """Folded header -> field, from both languages, the field key and variants."""
+    """Matching key of a header -> field: both languages, the field key, the
+    shared field label of :mod:`desktop_app.domain.labels` and variants."""
     out: dict[str, str] = {}
     for col in COLUMNS:
-        for spelling in (col.vi, col.en, col.field, col.field.replace("_", " "), *col.aliases):
-            out.setdefault(fold(spelling), col.field)
+        for spelling in (col.vi, col.en, col.field, field_label(col.field, "vi"), field_label(col.field, "en"),
+                         *col.aliases):
+            out.setdefault(match_key(spelling), col.field)
     return out
 
 

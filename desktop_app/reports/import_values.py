@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from desktop_app.i18n import t
 from desktop_app.messages import register
-from desktop_app.reports.formatting import fmt_date, fold
+from desktop_app.reports.formatting import fmt_date, match_key
 from desktop_app.reports.import_columns import (
     BY_FIELD, COLUMNS, FALSE_WORDS, TRUE_MARKS, TRUE_WORDS, choice_lookup, choice_table, column_label,
 )
@@ -137,20 +137,21 @@ class CellReader:
         self.header_of = {f: headers[c] for c, f in colmap.items()}
         self.col_of = {f: c for c, f in colmap.items()}
         self.lookups = {c.field: choice_lookup(c.field) for c in COLUMNS if c.kind in ("choice", "choices")}
-        self.fold_cache: dict[str, str] = {}
+        self.key_cache: dict[str, str] = {}
         self.villages: dict[str, str] | None = None
         self.known = list(known_villages) if known_villages is not None else None
         if self.known is not None:
             self.villages = {}
             for name in self.known:
-                self.villages.setdefault(fold(name), name)
+                self.villages.setdefault(match_key(name), name)
             for name in self.known:
-                self.villages.setdefault(_strip_prefix(fold(name)), name)
+                self.villages.setdefault(_strip_prefix(match_key(name)), name)
 
-    def fold(self, s: str) -> str:
-        v = self.fold_cache.get(s)
+    def key(self, s: str) -> str:
+        """:func:`match_key`, cached: the same few values repeat on thousands of rows."""
+        v = self.key_cache.get(s)
         if v is None:
-            v = self.fold_cache[s] = fold(s)
+            v = self.key_cache[s] = match_key(s)
         return v
 
     def error(self, row: Row, fieldname: str, value: Any, key: str, /, **params: Any) -> None:
@@ -186,7 +187,7 @@ class CellReader:
             return fmt_date(value)
         text = " ".join(str(value).split())
         if fieldname == "village" and self.villages is not None:
-            key = self.fold(text)
+            key = self.key(text)
             match = self.villages.get(key) or self.villages.get(_strip_prefix(key))
             if match is None:
                 raise _Bad("import.unknown_village", known=", ".join(self.known or ()))
@@ -225,7 +226,7 @@ class CellReader:
         return text
 
     def _choice(self, row: Row, fieldname: str, value: Any) -> str:
-        code = self.lookups[fieldname].get(self.fold(str(value)))
+        code = self.lookups[fieldname].get(self.key(str(value)))
         if code is None:
             raise _Bad("import.bad_choice", choices=self._allowed(fieldname))
         return code
@@ -239,8 +240,8 @@ class CellReader:
         for piece in re.split(r"[;\n]", str(value)):
             if not piece.strip():
                 continue
-            code = lookup.get(self.fold(piece))
-            parts = [code] if code else [lookup.get(self.fold(p)) for p in piece.split(",") if p.strip()]
+            code = lookup.get(self.key(piece))
+            parts = [code] if code else [lookup.get(self.key(p)) for p in piece.split(",") if p.strip()]
             if not parts or None in parts:
                 raise _Bad("import.bad_choice", choices=self._allowed(fieldname))
             out += [p for p in parts if p not in out]
@@ -254,7 +255,7 @@ class CellReader:
         text = str(value).strip()
         if text in TRUE_MARKS:
             return True
-        key = self.fold(text)
+        key = self.key(text)
         if key in TRUE_WORDS:
             return True
         if key in FALSE_WORDS:

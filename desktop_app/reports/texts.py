@@ -1,22 +1,21 @@
 """Texts of the reports, registered in the core catalogue (:mod:`desktop_app.messages`).
 
 Every key exists in Vietnamese and English with the same placeholders. The
-indicator short codes are printed in lists with a legend; the value labels
-(``report.value.<field>.<code>``) are also what the Excel template offers and
-what the importer accepts besides the codes themselves.
+indicator short codes are printed in lists with a legend. Labels of coded
+record values (sex, relation, water source, causes of poverty …) are the shared
+ones of :mod:`desktop_app.domain.labels`, so that reports, classification
+reasons and the GUI say the same words.
 """
 
 from __future__ import annotations
 
+from desktop_app.domain.labels import value_label as domain_value_label
 from desktop_app.i18n import t
-from desktop_app.messages import register
+from desktop_app.messages import CATALOGUE, register
+from desktop_app.standards.model import INDICATOR_KEYS
 
-#: the 12 indicators in the official order, with their service
-INDICATORS: tuple[str, ...] = (
-    "employment", "dependents", "nutrition", "health_insurance", "adult_education",
-    "child_schooling", "housing_quality", "housing_area", "water", "latrine",
-    "telecom", "info_access",
-)
+#: the 12 indicators in the official order (the standards model's keys)
+INDICATORS: tuple[str, ...] = INDICATOR_KEYS
 SERVICE_OF: dict[str, str] = {
     "employment": "employment", "dependents": "employment",
     "nutrition": "health", "health_insurance": "health",
@@ -109,81 +108,6 @@ _GROUPS = {
     "meritorious": ("Hộ có người có công với cách mạng", "Households with meritorious-service members"),
     "social_protection": ("Hộ có đối tượng bảo trợ xã hội", "Households with social-protection beneficiaries"),
 }
-_CAUSES = {
-    "lack_capital": ("Thiếu vốn sản xuất", "Lack of capital"),
-    "lack_land": ("Thiếu đất canh tác", "Lack of farmland"),
-    "lack_means": ("Thiếu phương tiện sản xuất", "Lack of means of production"),
-    "lack_labour": ("Thiếu lao động", "Lack of labour"),
-    "lack_skills": ("Không biết cách làm ăn, không có kỹ năng lao động", "No business know-how or work skills"),
-    "no_job": ("Có lao động nhưng không có việc làm", "Able to work but no job"),
-    "illness": ("Ốm đau, bệnh nặng, tai nạn", "Illness, serious disease, accident"),
-    "social_evils": ("Có người mắc tệ nạn xã hội", "Member with a social evil (addiction, ...)"),
-    "idleness": ("Chây lười lao động", "Unwilling to work"),
-    "many_dependants": ("Đông người ăn theo", "Many dependants"),
-    "other": ("Nguyên nhân khác", "Other cause"),
-}
-#: labels of coded member/household values: field -> code -> (vi, en)
-VALUE_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "area": {"rural": ("Nông thôn", "Rural"), "urban": ("Thành thị", "Urban")},
-    "sex": {"male": ("Nam", "Male"), "female": ("Nữ", "Female")},
-    "relation": {
-        "head": ("Chủ hộ", "Head"), "spouse": ("Vợ/chồng", "Spouse"), "child": ("Con", "Child"),
-        "parent": ("Bố/mẹ", "Parent"), "grandchild": ("Cháu", "Grandchild"),
-        "sibling": ("Anh/chị/em", "Sibling"), "other": ("Khác", "Other"),
-    },
-    "disability": {
-        "none": ("Không", "None"), "mild": ("Nhẹ", "Mild"), "severe": ("Nặng", "Severe"),
-        "especially_severe": ("Đặc biệt nặng", "Especially severe"),
-    },
-    "employment": {
-        "wage_with_contract": ("Làm công có hợp đồng", "Wage work with contract"),
-        "wage_without_contract": ("Làm công không có hợp đồng", "Wage work without contract"),
-        "self_employed": ("Tự làm", "Self-employed"),
-        "unemployed": ("Thất nghiệp", "Unemployed"),
-        "not_in_labour_force": ("Không tham gia lao động", "Not in the labour force"),
-    },
-    "education": {
-        "none": ("Chưa tốt nghiệp tiểu học", "None"), "primary": ("Tiểu học", "Primary"),
-        "lower_secondary": ("Trung học cơ sở", "Lower secondary"),
-        "upper_secondary": ("Trung học phổ thông", "Upper secondary"),
-        "vocational_elementary": ("Sơ cấp nghề", "Vocational elementary"),
-        "vocational_intermediate": ("Trung cấp", "Vocational intermediate"),
-        "college": ("Cao đẳng", "College"), "university": ("Đại học trở lên", "University"),
-    },
-    "nutrition": {
-        "normal": ("Bình thường", "Normal"), "stunted": ("Thấp còi", "Stunted"),
-        "underweight": ("Nhẹ cân", "Underweight"),
-    },
-    "water_source": {
-        "piped": ("Nước máy", "Piped water"), "borehole": ("Giếng khoan", "Borehole"),
-        "protected_dug_well": ("Giếng đào được bảo vệ", "Protected dug well"),
-        "protected_spring": ("Nước khe/mó được bảo vệ", "Protected spring"),
-        "rain_water": ("Nước mưa", "Rain water"), "bottled": ("Nước đóng chai", "Bottled water"),
-        "unprotected_dug_well": ("Giếng đào không được bảo vệ", "Unprotected dug well"),
-        "unprotected_spring": ("Nước khe/mó không được bảo vệ", "Unprotected spring"),
-        "surface_water": ("Nước mặt (sông, suối, ao, hồ)", "Surface water"), "other": ("Khác", "Other"),
-    },
-    "latrine": {
-        "septic_flush": ("Tự hoại", "Flush to septic tank"),
-        "semi_septic_flush": ("Bán tự hoại", "Flush to semi-septic tank"),
-        "ventilated_pit": ("Hố xí thông hơi", "Ventilated improved pit"),
-        "double_vault": ("Hai ngăn", "Double-vault composting"),
-        "unimproved_pit": ("Hố xí không hợp vệ sinh", "Unimproved pit"),
-        "other": ("Khác", "Other"), "none": ("Không có", "None"),
-    },
-    "info_devices": {
-        "tv": ("Ti vi", "TV"), "radio": ("Radio", "Radio"), "computer": ("Máy vi tính", "Computer"),
-        "smartphone": ("Điện thoại thông minh", "Smartphone"), "tablet": ("Máy tính bảng", "Tablet"),
-        "basic_phone": ("Điện thoại thường", "Basic phone"),
-    },
-    "poverty_causes": {k: v for k, v in _CAUSES.items()},
-    "category": {
-        "poor": ("Hộ nghèo", "Poor household"), "near_poor": ("Hộ cận nghèo", "Near-poor household"),
-        "middle": ("Hộ có mức sống trung bình", "Middle-living-standard household"),
-        "not_poor": ("Hộ không nghèo", "Not poor"), "incomplete": ("Chưa đủ thông tin", "Incomplete"),
-    },
-}
-
 MESSAGES: dict[str, dict[str, str]] = {
     # --- common ------------------------------------------------------------
     "report.page": _m("Trang {page}/{pages}", "Page {page}/{pages}"),
@@ -359,12 +283,9 @@ for _key, (_cvi, _cen, _nvi, _nen) in _IND.items():
     MESSAGES[f"report.ind.{_key}.name"] = _m(_nvi, _nen)
 for _table, _prefix in ((_SERVICES, "report.service"), (_CHANGES, "report.change"),
                         (_PROGRAMMES, "report.programme"), (_SOURCES, "report.source"),
-                        (_GROUPS, "report.group"), (_CAUSES, "report.cause")):
+                        (_GROUPS, "report.group")):
     for _key, (_vi, _en) in _table.items():
         MESSAGES[f"{_prefix}.{_key}"] = _m(_vi, _en)
-for _field, _values in VALUE_LABELS.items():
-    for _code, (_vi, _en) in _values.items():
-        MESSAGES[f"report.value.{_field}.{_code}"] = _m(_vi, _en)
 
 register(MESSAGES)
 
@@ -375,14 +296,23 @@ def label(prefix: str, code: str | None, lang: str) -> str:
     if code is None:
         return ""
     key = f"{prefix}.{code}"
-    from desktop_app.messages import CATALOGUE
-
     return t(key, lang) if key in CATALOGUE else code
 
 
-def value_label(field: str, code: str | None, lang: str) -> str:
-    """Label of a coded record value (``sex``/``male`` -> "Nam")."""
-    return label(f"report.value.{field}", code, lang)
+def value_label(group: str, code: str | None, lang: str) -> str:
+    """Label of a coded record value for a table cell, from the shared labels of
+    :mod:`desktop_app.domain.labels` with a capital first letter ("Nữ",
+    "Vợ/chồng"); ``""`` when unknown. ``group`` "category" gives the category."""
+    if code is None:
+        return ""
+    if group == "category":
+        return t(f"category.{code}", lang) if code in CATEGORIES else code
+    return capitalize(domain_value_label(group, code, lang))
+
+
+def capitalize(text: str) -> str:
+    """First letter in upper case, the rest untouched ("ti vi" -> "Ti vi")."""
+    return text[:1].upper() + text[1:]
 
 
 def indicator_code(key: str, lang: str) -> str:

@@ -20,8 +20,10 @@ import datetime as _dt
 import json
 import random
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from sqlalchemy import select
 
 from desktop_app.domain.record import Household, Member, Survey
 from desktop_app.errors import AppError
@@ -29,10 +31,11 @@ from desktop_app.i18n import t
 from desktop_app.messages import register as register_messages
 from desktop_app.services import Changes
 from desktop_app.services.names import style_of
-from desktop_app.services.register import create_commune, create_round, import_households, list_communes
+from desktop_app.services.register import create_commune_in, create_round_in, import_households_in
 from desktop_app.storage.audit import write_audit
 from desktop_app.storage.database import Database
-from desktop_app.storage.models import MetaRow
+from desktop_app.storage.models import CommuneRow, MetaRow
+from desktop_app.storage.records import live
 
 register_messages({
     "demo.not_empty": {
@@ -124,27 +127,28 @@ def create_demo(db: Database, households: int = 200, seed: int = 1,
     """Fill an empty register with a demonstration commune (see module doc).
 
     ``classify(db, round_id) -> int`` (e.g. ``services.classify.classify_round``)
-    is called at the end when given. Refuses a register that holds a commune.
+    is called at the end when given, after the demo data is committed (in one
+    transaction). Refuses a register that holds a commune.
     """
     if not 1 <= households <= MAX_HOUSEHOLDS:
         raise AppError(t("demo.bad_count", max=MAX_HOUSEHOLDS))
-    if list_communes(db):
-        raise AppError(t("demo.not_empty"))
     rng = random.Random(seed)
     tpl = TEMPLATES[(seed - 1) % len(TEMPLATES)]
-    commune_id, changes = create_commune(
-        db, code=tpl.code, name=tpl.name, province=tpl.province, default_area="rural",
-        default_region=tpl.region, villages=tpl.villages)
-    round_id, round_changes = create_round(
-        db, commune_id=commune_id, name=ROUND_NAME, kind="periodic", standard_id=STANDARD_ID,
-        start_date=ROUND_START, end_date=ROUND_END)
-    gen = _Generator(rng, tpl)
-    result = import_households(db, (gen.household() for _ in range(households)), round_id=round_id,
-                               commune_id=commune_id, source=f"demo seed={seed}", progress=progress)
-    with db.transaction() as s:
+    with db.transaction() as s:  # all or nothing
+        if s.scalar(select(CommuneRow.id).where(live(CommuneRow)).limit(1)) is not None:
+            raise AppError(t("demo.not_empty"))
+        commune_id, changes = create_commune_in(
+            s, db, code=tpl.code, name=tpl.name, province=tpl.province, default_area="rural",
+            default_region=tpl.region, villages=tpl.villages)
+        round_id, round_changes = create_round_in(
+            s, db, commune_id=commune_id, name=ROUND_NAME, kind="periodic", standard_id=STANDARD_ID,
+            start_date=ROUND_START, end_date=ROUND_END)
+        gen = _Generator(rng, tpl)
+        result = import_households_in(s, db, (gen.household() for _ in range(households)), round_id=round_id,
+                                      commune_id=commune_id, source=f"demo seed={seed}", progress=progress)
         value = json.dumps({"seed": seed, "households": households, "commune_id": commune_id})
         s.merge(MetaRow(key="demo", value=value))
-        write_audit(s, user=db.user, action="demo", table_name="meta", row_id=None, new=value)
+        write_audit(s, user=db.user, action="demo", table_name="meta", row_id="demo", new=value)
     classified = classify(db, round_id) if classify is not None else None
     all_changes = changes | round_changes | result.changes | Changes.of("settings")
     if classified:
@@ -266,8 +270,10 @@ class _Generator:
         father_family = family if people[0][1] == "male" else spouse_family
         members = []
         for relation, sex, age in people:
-            if relation in ("head", "parent"):
+            if relation == "head" or (relation == "parent" and sex == "male"):
                 fam, eth = family, ethnicity
+            elif relation == "parent":  # the head's mother kept her own family name
+                fam, eth = style.family_name(rng), ethnicity
             elif relation == "spouse":
                 eth = ethnicity if rng.random() < 0.9 else self._pick(self.ethnicities)
                 fam = spouse_family if eth == ethnicity else style_of(eth).family_name(rng)

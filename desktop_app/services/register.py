@@ -2,7 +2,9 @@
 
 Every function that changes data runs in ONE transaction, writes the audit
 log and returns :class:`desktop_app.services.Changes` (creators return
-:class:`Created`, the new id and the changes). Rows are never deleted:
+:class:`Created`, the new id and the changes). The ``*_in`` variants do the
+same inside a caller's transaction, so that a larger service (the demo) can
+combine them into one. Rows are never deleted:
 removing a household or member sets its tombstone (``deleted``).
 
 Households come and go as :class:`desktop_app.domain.record.Household`
@@ -22,12 +24,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.record import AREAS, REGIONS, Household
-from desktop_app.domain.text import fold, initials
 from desktop_app.errors import NotFound, ValidationError
 from desktop_app.i18n import t
 from desktop_app.messages import register as register_messages
@@ -35,19 +36,18 @@ from desktop_app.services import Changes
 from desktop_app.storage import bulk, records
 from desktop_app.storage.audit import write_audit
 from desktop_app.storage.database import Database
+from desktop_app.storage.lookup import Resolver, add_village_row, find_commune, find_round, guess_village_kind
 from desktop_app.storage.models import (
     COMMUNE_MODES,
     ID_LENGTH,
     ROUND_KINDS,
     ROUND_STATUSES,
-    VILLAGE_KINDS,
     ClassificationRow,
     CommuneRow,
     HouseholdRow,
     MemberRow,
     RoundRow,
     SurveyRow,
-    VillageRow,
     utcnow,
 )
 from desktop_app.storage.queries import (
@@ -68,44 +68,17 @@ from desktop_app.storage.records import live
 
 __all__ = [
     "UNCLASSIFIED", "CommuneInfo", "Created", "HouseholdSummary", "ImportResult", "RoundInfo",
-    "VillageInfo", "add_village", "count_households", "create_commune", "create_round",
-    "current_round", "delete_household", "guess_village_kind", "import_households",
+    "VillageInfo", "add_village", "count_households", "create_commune", "create_commune_in", "create_round",
+    "create_round_in", "current_round", "delete_household", "guess_village_kind", "import_households",
+    "import_households_in",
     "iter_households_for_classification", "list_communes", "list_households", "list_rounds",
     "list_villages", "load_household", "save_household", "stats", "store_classifications",
 ]
 
 register_messages({
-    "register.no_commune": {
-        "vi": "Chưa khai báo xã nào. Hãy thiết lập xã trước.",
-        "en": "No commune has been set up yet. Set up the commune first.",
-    },
-    "register.which_commune": {
-        "vi": "Sổ có nhiều xã; hãy chỉ rõ xã (mã xã).",
-        "en": "The register holds several communes; name the commune (its code).",
-    },
-    "register.commune_not_found": {
-        "vi": "Không có xã mã «{code}» trong sổ. Hãy thiết lập xã đó trước.",
-        "en": "There is no commune with code '{code}' in the register. Set that commune up first.",
-    },
     "register.commune_exists": {
         "vi": "Đã có xã mã «{code}» trong sổ.",
         "en": "A commune with code '{code}' is already in the register.",
-    },
-    "register.village_not_found": {
-        "vi": "Không có thôn/tổ dân phố «{village}» trong xã.",
-        "en": "There is no village or residential group '{village}' in the commune.",
-    },
-    "register.round_not_found": {
-        "vi": "Không tìm thấy đợt rà soát «{round_id}».",
-        "en": "Survey round '{round_id}' was not found.",
-    },
-    "register.no_round": {
-        "vi": "Chưa có đợt rà soát nào đang mở; hãy tạo đợt rà soát trước khi nhập phiếu.",
-        "en": "No survey round is open; create a survey round before entering surveys.",
-    },
-    "register.round_other_commune": {
-        "vi": "Đợt rà soát «{round}» thuộc xã khác, không phải xã «{code}» của hộ.",
-        "en": "Survey round '{round}' belongs to another commune, not to the household's commune '{code}'.",
     },
     "register.member_elsewhere": {
         "vi": "thành viên «{name}» (mã {member_id}) đang thuộc hộ {code}; hãy bỏ khỏi hộ đó trước",
@@ -200,7 +173,7 @@ def _apply(row: Any, values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[st
     new: dict[str, Any] = {}
     for key, value in values.items():
         current = getattr(row, key)
-        if current != value or (current is None) != (value is None):
+        if current != value:
             old[key], new[key] = current, value
             setattr(row, key, value)
     return old, new
@@ -211,12 +184,6 @@ def _audit(session: Session, db: Database, action: str, row: Any, old: Any = Non
                 row_id=getattr(row, "id", None), old=old, new=new)
 
 
-def guess_village_kind(name: str) -> str:
-    """``residential_group`` for "Tổ dân phố …"/"Tổ …"/"Khu phố …", else ``village``."""
-    folded = fold(name)
-    return "residential_group" if folded.startswith(("to dan pho", "to ", "khu pho", "tdp")) else "village"
-
-
 # --------------------------------------------------------------------------
 # communes, villages, rounds
 
@@ -224,49 +191,44 @@ def guess_village_kind(name: str) -> str:
 def create_commune(db: Database, *, code: str, name: str, province: str | None = None,
                    default_area: str | None = None, default_region: str | None = None,
                    office_label: str | None = None, mode: str = "commune",
-                   villages: Iterable[str | tuple[str, str]] = ()) -> Created:
+                   villages: Iterable[str | tuple[str, str | None]] = ()) -> Created:
     """Set up a commune and its villages (names, or ``(name, kind)`` pairs, in order)."""
+    with db.transaction() as s:
+        return create_commune_in(s, db, code=code, name=name, province=province, default_area=default_area,
+                                 default_region=default_region, office_label=office_label, mode=mode,
+                                 villages=villages)
+
+
+def create_commune_in(s: Session, db: Database, *, code: str, name: str, province: str | None = None,
+                      default_area: str | None = None, default_region: str | None = None,
+                      office_label: str | None = None, mode: str = "commune",
+                      villages: Iterable[str | tuple[str, str | None]] = ()) -> Created:
+    """:func:`create_commune` inside the caller's transaction ``s``."""
     code = _text("code", code)
     name = _text("name", name)
     _choice("mode", mode, COMMUNE_MODES)
     _choice("default_area", default_area, AREAS, optional=True)
     _choice("default_region", default_region, REGIONS, optional=True)
-    with db.transaction() as s:
-        if s.scalar(select(CommuneRow.id).where(CommuneRow.code == code, live(CommuneRow))):
-            raise ValidationError("code", t("register.commune_exists", code=code))
-        commune = CommuneRow(code=code, name=name, province=province, default_area=default_area,
-                             default_region=default_region, office_label=office_label, mode=mode)
-        s.add(commune)
-        s.flush()
-        _audit(s, db, "insert", commune, new=_snapshot(commune, ("code", "name", "province", "mode")))
-        kinds = {"communes"}
-        for position, village in enumerate(villages):
-            vname, vkind = (village, None) if isinstance(village, str) else village
-            _add_village(s, db, commune.id, vname, vkind, position)
-            kinds.add("villages")
-        return Created(commune.id, Changes.of(kinds))
-
-
-def _add_village(s: Session, db: Database, commune_id: str, name: str, kind: str | None,
-                 position: int | None = None) -> VillageRow:
-    name = _text("village", name)
-    kind = kind or guess_village_kind(name)
-    _choice("kind", kind, VILLAGE_KINDS)
-    if position is None:
-        position = (s.scalar(select(func.max(VillageRow.position))
-                             .where(VillageRow.commune_id == commune_id)) or 0) + 1
-    village = VillageRow(commune_id=commune_id, name=name, kind=kind, position=position)
-    s.add(village)
+    if s.scalar(select(CommuneRow.id).where(CommuneRow.code == code, live(CommuneRow))):
+        raise ValidationError("code", t("register.commune_exists", code=code))
+    commune = CommuneRow(code=code, name=name, province=province, default_area=default_area,
+                         default_region=default_region, office_label=office_label, mode=mode)
+    s.add(commune)
     s.flush()
-    _audit(s, db, "insert", village, new={"commune_id": commune_id, "name": name, "kind": kind})
-    return village
+    _audit(s, db, "insert", commune, new=_snapshot(commune, ("code", "name", "province", "mode")))
+    kinds = {"communes"}
+    for position, village in enumerate(villages):
+        vname, vkind = (village, None) if isinstance(village, str) else village
+        add_village_row(s, db.user, commune.id, vname, vkind, position)
+        kinds.add("villages")
+    return Created(commune.id, Changes.of(kinds))
 
 
 def add_village(db: Database, commune_id: str, name: str, kind: str | None = None) -> Created:
     """Add a village (kind guessed from the name when not given) at the end."""
     with db.transaction() as s:
-        _commune(s, commune_id, None)
-        village = _add_village(s, db, commune_id, name, kind)
+        find_commune(s, commune_id, None)
+        village = add_village_row(s, db.user, commune_id, name, kind)
         return Created(village.id, Changes.of("villages"))
 
 
@@ -275,6 +237,17 @@ def create_round(db: Database, *, name: str, standard_id: str, kind: str = "peri
                  start_date: _dt.date | str | None = None, end_date: _dt.date | str | None = None,
                  status: str = "open") -> Created:
     """Create a survey round of the commune (the only one when not named)."""
+    with db.transaction() as s:
+        return create_round_in(s, db, name=name, standard_id=standard_id, kind=kind, commune_id=commune_id,
+                               standard_version=standard_version, start_date=start_date,
+                               end_date=end_date, status=status)
+
+
+def create_round_in(s: Session, db: Database, *, name: str, standard_id: str, kind: str = "periodic",
+                    commune_id: str | None = None, standard_version: str | None = None,
+                    start_date: _dt.date | str | None = None, end_date: _dt.date | str | None = None,
+                    status: str = "open") -> Created:
+    """:func:`create_round` inside the caller's transaction ``s``."""
     name = _text("name", name)
     standard_id = _text("standard_id", standard_id)
     _choice("kind", kind, ROUND_KINDS)
@@ -282,106 +255,14 @@ def create_round(db: Database, *, name: str, standard_id: str, kind: str = "peri
     start, end = _date("start_date", start_date), _date("end_date", end_date)
     if start and end and end < start:
         raise ValidationError("end_date", t("register.dates_order", start=start, end=end))
-    with db.transaction() as s:
-        commune = _commune(s, commune_id, None)
-        row = RoundRow(commune_id=commune.id, name=name, kind=kind, standard_id=standard_id,
-                       standard_version=standard_version, start_date=start, end_date=end, status=status)
-        s.add(row)
-        s.flush()
-        _audit(s, db, "insert", row, new=_snapshot(row, ("commune_id", "name", "kind", "standard_id",
-                                                          "standard_version", "start_date", "end_date")))
-        return Created(row.id, Changes.of("rounds"))
-
-
-def _commune(s: Session, commune_id: str | None, code: str | None) -> CommuneRow:
-    """The commune by id, else by code, else the only live commune."""
-    if commune_id is not None:
-        row = s.get(CommuneRow, commune_id)
-        if row is None or row.deleted:
-            raise NotFound(t("register.commune_not_found", code=commune_id))
-        return row
-    if code is not None:
-        row = s.scalar(select(CommuneRow).where(CommuneRow.code == code, live(CommuneRow)))
-        if row is None:
-            raise NotFound(t("register.commune_not_found", code=code))
-        return row
-    rows = s.scalars(select(CommuneRow).where(live(CommuneRow)).limit(2)).all()
-    if not rows:
-        raise NotFound(t("register.no_commune"))
-    if len(rows) > 1:
-        raise ValidationError("commune_code", t("register.which_commune"))
-    return rows[0]
-
-
-def _round(s: Session, round_id: str | None, commune: CommuneRow | None) -> RoundRow:
-    """The round by id (of ``commune`` when given), else the commune's latest open round."""
-    if round_id is not None:
-        row = s.get(RoundRow, round_id)
-        if row is None or row.deleted:
-            raise NotFound(t("register.round_not_found", round_id=round_id))
-        if commune is not None and row.commune_id != commune.id:
-            raise ValidationError("round_id", t("register.round_other_commune", round=row.name,
-                                                code=commune.code))
-        return row
-    if commune is None:
-        raise NotFound(t("register.no_round"))
-    commune_id = commune.id
-    row = s.scalar(select(RoundRow).where(RoundRow.commune_id == commune_id, RoundRow.status == "open",
-                                          live(RoundRow))
-                   .order_by(RoundRow.start_date.desc().nulls_last(), RoundRow.created_at.desc()).limit(1))
-    if row is None:
-        raise NotFound(t("register.no_round"))
-    return row
-
-
-class _Resolver:
-    """Caches communes, villages and code counters over one transaction."""
-
-    def __init__(self, s: Session, db: Database, commune_id: str | None):
-        self.s, self.db, self.commune_id = s, db, commune_id
-        self.communes: dict[str | None, CommuneRow] = {}
-        self.villages: dict[tuple[str, str], str] | None = None
-        self.counters: dict[tuple[str, str], int] = {}
-        self.kinds: set[str] = set()
-
-    def commune(self, code: str | None) -> CommuneRow:
-        key = None if self.commune_id else code
-        if key not in self.communes:
-            self.communes[key] = _commune(self.s, self.commune_id, code)
-        return self.communes[key]
-
-    def village(self, commune: CommuneRow, village_id: str | None, name: str | None) -> str | None:
-        if village_id is not None:
-            row = self.s.get(VillageRow, village_id)
-            if row is None or row.deleted or row.commune_id != commune.id:
-                raise NotFound(t("register.village_not_found", village=village_id))
-            return row.id
-        if not name:
-            return None
-        key = (commune.id, fold(name))
-        if self.villages is None:
-            self.villages = {}
-            for vid, cid, vname in self.s.execute(select(VillageRow.id, VillageRow.commune_id, VillageRow.name)
-                                                  .where(live(VillageRow)).order_by(VillageRow.position)):
-                self.villages.setdefault((cid, fold(vname)), vid)
-        if key not in self.villages:
-            self.villages[key] = _add_village(self.s, self.db, commune.id, name, None).id
-            self.kinds.add("villages")
-        return self.villages[key]
-
-    def next_code(self, commune_id: str, village_name: str | None) -> str:
-        prefix = (initials(village_name) if village_name else "") or "HO"
-        key = (commune_id, prefix)
-        if key not in self.counters:
-            last = self.s.scalar(
-                select(HouseholdRow.code)
-                .where(HouseholdRow.commune_id == commune_id, HouseholdRow.code >= f"{prefix}-",
-                       HouseholdRow.code < f"{prefix}.")
-                .order_by(func.length(HouseholdRow.code).desc(), HouseholdRow.code.desc()).limit(1))
-            tail = last.rsplit("-", 1)[-1] if last else "0"
-            self.counters[key] = int(tail) if tail.isdigit() else 0
-        self.counters[key] += 1
-        return f"{prefix}-{self.counters[key]:04d}"
+    commune = find_commune(s, commune_id, None)
+    row = RoundRow(commune_id=commune.id, name=name, kind=kind, standard_id=standard_id,
+                   standard_version=standard_version, start_date=start, end_date=end, status=status)
+    s.add(row)
+    s.flush()
+    _audit(s, db, "insert", row, new=_snapshot(row, ("commune_id", "name", "kind", "standard_id",
+                                                      "standard_version", "start_date", "end_date")))
+    return Created(row.id, Changes.of("rounds"))
 
 
 # --------------------------------------------------------------------------
@@ -402,12 +283,12 @@ def save_household(db: Database, household: Household, *, round_id: str | None =
     else ``village_name`` or the record's ``village`` (created when new).
     """
     with db.transaction() as s:
-        resolver = _Resolver(s, db, commune_id)
+        resolver = Resolver(s, db.user, commune_id)
         kinds = _save(s, db, resolver, household, round_id, village_id, village_name, code)
         return Changes.of(kinds | resolver.kinds)
 
 
-def _save(s: Session, db: Database, resolver: _Resolver, h: Household, round_id: str | None,
+def _save(s: Session, db: Database, resolver: Resolver, h: Household, round_id: str | None,
           village_id: str | None, village_name: str | None, code: str | None) -> set[str]:
     kinds: set[str] = set()
     _check_ids(h)
@@ -457,7 +338,7 @@ def _save(s: Session, db: Database, resolver: _Resolver, h: Household, round_id:
 
     if h.survey is None and round_id is None:
         return kinds
-    rnd = _round(s, round_id, commune)
+    rnd = find_round(s, round_id, commune)
     srow = s.scalar(select(SurveyRow).where(SurveyRow.round_id == rnd.id,
                                             SurveyRow.household_id == h.household_id))
     if h.survey is None:
@@ -514,8 +395,7 @@ def delete_household(db: Database, household_id: str) -> Changes:
 
 
 def import_households(db: Database, households: Iterable[Household], *, round_id: str | None = None,
-                      commune_id: str | None = None, source: str | None = None,
-                      chunk_size: int = 2000,
+                      commune_id: str | None = None, source: str | None = None, chunk_size: int = 2000,
                       progress: Callable[[int], None] | None = None) -> ImportResult:
     """Save many households in ONE transaction, fast.
 
@@ -525,48 +405,52 @@ def import_households(db: Database, households: Iterable[Household], *, round_id
     of ``chunk_size``); ``progress(n)`` is called after each chunk. One
     summary row is written to the audit log (``source`` names the file).
     """
+    with db.transaction() as s:
+        return import_households_in(s, db, households, round_id=round_id, commune_id=commune_id,
+                                    source=source, chunk_size=chunk_size, progress=progress)
+
+
+def import_households_in(s: Session, db: Database, households: Iterable[Household], *,
+                         round_id: str | None = None, commune_id: str | None = None,
+                         source: str | None = None, chunk_size: int = 2000,
+                         progress: Callable[[int], None] | None = None) -> ImportResult:
+    """:func:`import_households` inside the caller's transaction ``s``."""
     inserted = updated = members = 0
     now = utcnow()
-    with db.transaction() as s:
-        resolver = _Resolver(s, db, commune_id)
-        rounds: dict[str, str] = {}
-        kinds: set[str] = set()
-        it = iter(households)
-        try:
-            while chunk := list(itertools.islice(it, chunk_size)):
-                for h in chunk:
-                    _check_ids(h)
-                known = bulk.existing_ids(s, HouseholdRow.id, [h.household_id for h in chunk])
-                fresh = [h for h in chunk if h.household_id not in known]
-                for h in chunk:
-                    if h.household_id in known:
-                        kinds |= _save(s, db, resolver, h, round_id, None, None, None)
-                        updated += 1
-                by_commune: dict[str, tuple[CommuneRow, list[Household]]] = {}
-                for h in fresh:
+    resolver = Resolver(s, db.user, commune_id)
+    rounds: dict[str, str] = {}
+    kinds: set[str] = set()
+    it = iter(households)
+    try:
+        while chunk := list(itertools.islice(it, chunk_size)):
+            for h in chunk:
+                _check_ids(h)
+            known = bulk.existing_ids(s, HouseholdRow.id, [h.household_id for h in chunk])
+            by_commune: dict[str, tuple[CommuneRow, list[Household]]] = {}
+            for h in chunk:
+                if h.household_id in known:
+                    kinds |= _save(s, db, resolver, h, round_id, None, None, None)
+                    updated += 1
+                else:
                     commune = resolver.commune(h.commune_code)
                     by_commune.setdefault(commune.id, (commune, []))[1].append(h)
-                for cid, (commune, group) in by_commune.items():
-                    villages = {h.household_id: resolver.village(commune, None, h.village) for h in group}
-                    codes = {h.household_id: resolver.next_code(cid, h.village) for h in group}
-                    rid = None
-                    if any(h.survey is not None for h in group):
-                        if cid not in rounds:
-                            rounds[cid] = _round(s, round_id, commune).id
-                        rid = rounds[cid]
-                    m, n_surveys = bulk.insert_households(s, group, commune_id=cid, village_ids=villages,
-                                                          codes=codes, round_id=rid, now=now)
-                    members += m
-                    inserted += len(group)
-                    kinds |= {"households", "members"} | ({"surveys"} if n_surveys else set())
-                if progress is not None:
-                    progress(inserted + updated)
-        except IntegrityError as exc:
-            raise ValidationError("household_id", t("register.id_conflict", error=exc.orig)) from None
-        write_audit(s, user=db.user, action="import", table_name="household", row_id=None,
-                    new={"source": source, "inserted": inserted, "updated": updated, "members": members})
-    changes = Changes.of(kinds | resolver.kinds, count=inserted + updated)
-    return ImportResult(inserted, updated, members, changes)
+            for cid, (commune, group) in by_commune.items():
+                villages = {h.household_id: resolver.village(commune, None, h.village) for h in group}
+                codes = {h.household_id: resolver.next_code(cid, h.village) for h in group}
+                if any(h.survey is not None for h in group) and cid not in rounds:
+                    rounds[cid] = find_round(s, round_id, commune).id
+                m, n_surveys = bulk.insert_households(s, group, commune_id=cid, village_ids=villages,
+                                                      codes=codes, round_id=rounds.get(cid), now=now)
+                members += m
+                inserted += len(group)
+                kinds |= {"households", "members"} | ({"surveys"} if n_surveys else set())
+            if progress is not None:
+                progress(inserted + updated)
+    except IntegrityError as exc:
+        raise ValidationError("household_id", t("register.id_conflict", error=exc.orig)) from None
+    write_audit(s, user=db.user, action="import", table_name="household", row_id=None,
+                new={"source": source, "inserted": inserted, "updated": updated, "members": members})
+    return ImportResult(inserted, updated, members, Changes.of(kinds | resolver.kinds, count=inserted + updated))
 
 
 def iter_households_for_classification(db: Database, round_id: str, *, surveyed_only: bool = True,
@@ -575,7 +459,7 @@ def iter_households_for_classification(db: Database, round_id: str, *, surveyed_
     survey of the round (only surveyed households unless ``surveyed_only`` is
     false), streamed with two queries in all. Consume it fully (or close it)."""
     with db.session() as s:
-        rnd = _round(s, round_id, None)
+        rnd = find_round(s, round_id, None)
         yield from records.iter_round(s, rnd.commune_id, rnd.id, surveyed_only, batch_size)
 
 
@@ -589,7 +473,7 @@ def store_classifications(db: Database, round_id: str, results: Iterable[Mapping
     """
     now = utcnow()
     with db.transaction() as s:
-        rnd = _round(s, round_id, None)
+        rnd = find_round(s, round_id, None)
         try:
             inserted, updated, unchanged = bulk.upsert_classifications(s, rnd.id, results, now)
         except LookupError as exc:

@@ -65,7 +65,7 @@ def insert_rows(session: Session, model, rows: list[dict[str, Any]]) -> None:
     keys = list(rows[0])
     compiled = table.insert().compile(dialect=dialect, column_keys=keys)
     order = compiled.positiontup
-    if dialect.name != "sqlite" or dialect.paramstyle != "qmark" or not order:
+    if dialect.name != "sqlite" or dialect.paramstyle != "qmark" or not order or not set(order) <= set(keys):
         for part in chunked(rows, CHUNK):
             conn.execute(table.insert(), list(part))
         return

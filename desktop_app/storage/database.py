@@ -278,7 +278,7 @@ class Database:
         cfg = _alembic_config(self.script_location)
         where = str(self.path) if self.path else make_url(self.url).render_as_string()
         try:
-            with self.engine.connect() as conn:
+            with self._write_engine.connect() as conn:  # BEGIN IMMEDIATE on SQLite
                 sqlite = conn.dialect.name == "sqlite"
                 raw = conn.connection.driver_connection
                 if sqlite:  # must be outside a transaction; table rebuilds need it off

@@ -47,21 +47,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-#: The 12 indicators in the order of the bits of ``deprived_mask`` / ``unknown_mask``.
-INDICATOR_ORDER: tuple[str, ...] = (
-    "employment",
-    "dependents",
-    "nutrition",
-    "health_insurance",
-    "adult_education",
-    "child_schooling",
-    "housing_quality",
-    "housing_area",
-    "water",
-    "latrine",
-    "telecom",
-    "info_access",
-)
+from desktop_app.standards.model import INDICATOR_KEYS
+
+#: The 12 indicators in the order of the bits of ``deprived_mask`` /
+#: ``unknown_mask`` (bit i = i-th key). One definition for the whole
+#: application: the standards model's. Stored masks depend on it, so keys may
+#: only ever be appended (tests/test_services.py pins the first twelve).
+INDICATOR_ORDER: tuple[str, ...] = INDICATOR_KEYS
+
 #: longest id (primary or foreign key); ids made here are 36-character UUIDs,
 #: ids coming with household records may be any text up to this length
 ID_LENGTH = 64

@@ -5,14 +5,14 @@ keys go to the ``extra`` JSON column (``NULL`` when there are none). Reading
 back gives dataclasses whose :func:`desktop_app.domain.record.record_to_dict`
 equals the one of the saved household (numbers that were whole stay ``int``).
 
-Reads here use Core ``select`` of plain columns (no ORM objects), which is what
-makes loading a whole round of 100,000 households take about a second.
+Reads here use Core ``select`` of plain columns (no ORM objects): a whole round
+of 100,000 households (400,000 members) streams out in about three seconds.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Select, and_, false, literal_column, select, text
@@ -163,10 +163,3 @@ def iter_round(session: Session, commune_id: str, round_id: str, surveyed_only: 
         if surveyed_only and hrow[8] is None:
             continue
         yield _assemble(hrow, members, True)
-
-
-def member_rows(households: Iterable[Household]) -> Iterator[dict[str, Any]]:
-    """Member row values of many households (for bulk inserts)."""
-    for h in households:
-        for pos, m in enumerate(h.members):
-            yield member_values(m, h.household_id, pos)

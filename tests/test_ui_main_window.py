@@ -1,0 +1,148 @@
+"""The main window on a demonstration register: pages, lazy household list,
+refresh on changes, status bar, language switch, remembered geometry."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QModelIndex, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop_app import i18n  # noqa: E402
+from desktop_app.domain.text import fold  # noqa: E402
+from desktop_app.services import accounts, register  # noqa: E402
+from desktop_app.services.demo import create_demo  # noqa: E402
+from desktop_app.storage.database import Database  # noqa: E402
+from desktop_app.ui import translation  # noqa: E402
+from desktop_app.ui.app import GuiApp  # noqa: E402
+from desktop_app.ui.pages import PAGES  # noqa: E402
+from desktop_app.ui.pages.register_page import BATCH, RegisterPage  # noqa: E402
+from desktop_app.ui.settings import GuiSettings  # noqa: E402
+
+PASSWORD = "matkhau2026"
+HOUSEHOLDS = BATCH + 120
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    """One demonstration register for the module (building it takes a moment)."""
+    data = tmp_path_factory.mktemp("demo")
+    with Database.open(data) as db:
+        create_demo(db, households=HOUSEHOLDS, seed=1)
+        accounts.create_first_administrator(db, username="mai", full_name="Hoàng Thị Mai", password=PASSWORD)
+    return data
+
+
+@pytest.fixture
+def gui(qtbot, demo_dir):
+    translation.set_language("vi")
+    db = Database.open(demo_dir)
+    app = GuiApp(QApplication.instance(), demo_dir, lambda: db)
+    app.db = db
+    window = app.open_main_window(accounts.authenticate(db, "mai", PASSWORD))
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    yield app
+    window.close()
+    translation.set_language("vi")
+    db.close()
+
+
+def test_pages_are_registered():
+    assert PAGES[0] is RegisterPage
+    assert RegisterPage.icon == "register"
+
+
+def test_main_window_shows_the_register(gui):
+    window = gui.window
+    assert window.windowTitle() == "Sổ theo dõi hộ nghèo — Xã Tân Tiến"
+    assert [window.nav.item(i).text() for i in range(window.nav.count())][0] == "Sổ hộ"
+    page = window.current_page()
+    assert isinstance(page, RegisterPage)
+    assert page.heading.text() == "Sổ hộ — Rà soát định kỳ 2026"
+    model = page.model
+    assert model.total == HOUSEHOLDS
+    assert model.rowCount() == BATCH  # the first batch only
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == HOUSEHOLDS and not model.canFetchMore(QModelIndex())
+    first = register.list_households(gui.db, gui.state.round.id, limit=1)[0]
+    assert model.index(0, 0).data() == first.code
+    assert model.index(0, 1).data() == first.head_name
+    assert model.index(0, 4).data() == "Chưa phân loại"
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Chủ hộ"
+    assert page.count.text() == f"{HOUSEHOLDS} hộ"
+    status = [w.text() for w in (window.unit_label, window.round_label, window.user_label, window.role_label)]
+    assert status == ["Xã Tân Tiến", "Đợt: Rà soát định kỳ 2026", "Người dùng: Hoàng Thị Mai", "Quản trị viên"]
+
+
+def test_scrolling_fetches_more(qtbot, gui):
+    page = gui.window.current_page()
+    assert page.model.rowCount() == BATCH
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() == HOUSEHOLDS, timeout=3000)
+
+
+def test_search_is_accent_insensitive(qtbot, gui):
+    page = gui.window.current_page()
+    head = page.model.rows[0].head_name
+    page.search.setText(fold(head))  # typed without accents
+    qtbot.waitUntil(lambda: page.model.search != "", timeout=3000)
+    assert 1 <= page.model.total < HOUSEHOLDS
+    assert any(r.head_name == head for r in page.model.rows)
+    assert page.count.text().startswith("Tìm thấy ")
+
+
+def test_changes_refresh_the_page(gui):
+    page = gui.window.current_page()
+    victim = page.model.rows[0]
+    changes = register.delete_household(gui.db, victim.household_id)
+    gui.window.apply_changes(changes)
+    assert page.model.total == HOUSEHOLDS - 1
+    assert victim.household_id not in {r.household_id for r in page.model.rows}
+
+
+def test_shortcuts_and_menus(gui):
+    window = gui.window
+    assert window.page_actions[0].shortcut().toString() == "Ctrl+1"
+    assert window.lock_action.shortcut().toString() == "Ctrl+L"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert [m.title() for m in (window.file_menu, window.view_menu, window.settings_menu, window.help_menu)] == [
+        "&Tệp", "&Xem", "&Cài đặt", "Trợ &giúp"]
+    about = window.about_text()
+    assert "0.1" in about and "vn-2027-2030" in about and str(gui.data_dir) in about
+
+
+def test_language_switch_is_live_and_remembered(qtbot, gui):
+    window = gui.window
+    page = window.current_page()
+    window.language_actions["en"].trigger()
+    assert i18n.get_language() == "en"
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=3000)  # LanguageChange is posted
+    assert window.nav.item(0).text() == "Households"
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Head of household"
+    assert page.model.index(0, 4).data() == "Not classified"
+    assert window.role_label.text() == "Administrator"
+    assert page.count.text().endswith("households")
+    assert GuiSettings(gui.data_dir).language == "en"
+    window.language_actions["vi"].trigger()
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&Tệp", timeout=3000)
+    assert page.model.index(0, 4).data() == "Chưa phân loại"
+    assert GuiSettings(gui.data_dir).language == "vi"
+
+
+def test_geometry_and_idle_time_are_remembered(gui):
+    window = gui.window
+    window.resize(1000, 700)
+    gui.set_idle_minutes(7)
+    assert gui.idle.timer.interval() == 7 * 60_000
+    window.close()
+    settings = GuiSettings(gui.data_dir)
+    assert settings.idle_minutes == 7
+    geometry, _state = settings.window_state("main_window")
+    assert geometry is not None
+    assert (gui.data_dir / "gui.ini").exists()
+    settings.idle_minutes = 15

@@ -37,6 +37,7 @@ from desktop_app.ui.main_window import MainWindow  # noqa: E402
 from desktop_app.ui.settings import GuiSettings  # noqa: E402
 from desktop_app.ui.setup_wizard import SetupWizard  # noqa: E402
 from desktop_app.ui.state import AppState  # noqa: E402
+from desktop_app.ui.users_dialog import UsersDialog  # noqa: E402
 
 EXAMPLE = {
     Step.MODE: {"mode": "commune"},
@@ -117,6 +118,13 @@ def main_window_shots(app: QApplication, data: Path, out: Path, households: int,
     save(locked, out, "login-after-idle", app, saved)
     locked.close()
     window.set_locked(False)
+    accounts.create_user(db, state.actor, username="lan", full_name="Nguyễn Thị Lan", role="officer",
+                         password="matkhau2026")
+    users = UsersDialog(db, state.actor, window)
+    users.show()
+    users.table.selectRow(0)
+    save(users, out, "users", app, saved)
+    users.close()
     about = window.about_text()
     from PySide6.QtWidgets import QMessageBox
 

@@ -75,11 +75,9 @@ class SchemaTooNew(DatabaseError):
         self.found = found
         self.newest_known = newest_known
         self.path = path
-        super().__init__(
-            f"the database {path} was written by a newer version of the application "
-            f"(schema {found}, this version knows up to {newest_known}). "
-            "Install the newer version of the application to open it; the file was not changed."
-        )
+        from desktop_app.i18n import t
+
+        super().__init__(t("db.schema_too_new", path=path, found=found, newest=newest_known))
 
 
 class NotFound(AppError):

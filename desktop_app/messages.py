@@ -15,6 +15,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "state.yes": {"vi": "Thiếu hụt", "en": "Deprived"},
     "state.no": {"vi": "Không thiếu hụt", "en": "Not deprived"},
     "state.unknown": {"vi": "Chưa rõ", "en": "Unknown"},
+    # --- database -------------------------------------------------------
+    "db.schema_too_new": {
+        "vi": "Tệp dữ liệu {path} được tạo bởi phiên bản phần mềm mới hơn (lược đồ {found}; phiên bản này "
+              "chỉ mở được đến {newest}). Hãy cài phiên bản phần mềm mới hơn để mở; tệp chưa bị thay đổi.",
+        "en": "The database {path} was written by a newer version of the application (schema {found}, this "
+              "version knows up to {newest}). Install the newer version of the application to open it; "
+              "the file was not changed.",
+    },
 }
 
 

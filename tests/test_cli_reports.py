@@ -95,15 +95,61 @@ def test_survey_form_and_certificate(demo_dir: Path, tmp_path: Path) -> None:
     assert done.returncode == 2 and "ZZ-0001" in done.stderr
 
 
+@pytest.mark.skipif(importlib.util.find_spec("desktop_app.services.review") is None,
+                    reason="the review procedure is not in this version")
+def test_certificate_after_the_decision(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from desktop_app.services import review
+    from desktop_app.services.classify import classify_round
+    from desktop_app.services.demo import create_demo
+
+    data = tmp_path / "data"
+    db = Database.open(data)
+    try:
+        create_demo(db, households=60, seed=1, classify=classify_round)
+        review.confirm_list(db)
+        facts = review.round_facts(db)
+        for vid, name in facts.review_villages():
+            outcomes = {h.code: ("agreed", None) for h in facts.households if h.village_id == vid}
+            review.record_meeting(db, name, dt.date(2026, 11, 10), "Ma Văn Trưởng", outcomes=outcomes)
+        review.record_posting(db, dt.date(2026, 11, 12), place="Nhà văn hóa thôn")
+        review.decide(db, "15/QĐ-UBND", dt.date(2026, 11, 25), "Hà Thị Chủ")
+        review.issue_certificates(db)
+        near = next(h for h in facts.households if h.proposed == "near_poor")
+    finally:
+        db.close()
+    out = tmp_path / "gcn.pdf"
+    done = run_cli("report", "certificate", "--household", near.code, "--round", ROUND, "--out", str(out),
+                   data_dir=data)
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(out)
+    assert near.head in text and "15/QĐ-UBND" in text and "Xã Tân Tiến" in text and "CẬN NGHÈO" in text.upper()
+    posting = tmp_path / "niem-yet.pdf"  # the recorded posting period and place are used
+    done = run_cli("report", "posting-list", "--out", str(posting), data_dir=data)
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(posting)
+    assert "12/11/2026" in text and "Nhà văn hóa thôn" in text and near.head in text
+
+
 @pytest.mark.skipif(importlib.util.find_spec("desktop_app.services.support") is None,
                     reason="the support feature is not in this version")
 def test_support_ledger(demo_dir: Path, tmp_path: Path) -> None:
+    from desktop_app.services.support import record_support
+
     household = _listed(demo_dir)[0]
+    db = Database.open(demo_dir)
+    try:
+        record_support(db, household_id=household.household_id, programme="policy_credit", date="2026-03-02",
+                       amount_vnd=50_000_000, source="social_policy_bank", note="Vay nuôi bò sinh sản")
+    finally:
+        db.close()
     out = tmp_path / "ho-tro.pdf"
     done = run_cli("report", "support-ledger", "--household", household.code, "--out", str(out), data_dir=demo_dir)
     assert done.returncode == 0, done.stderr
     text = pdf_text(out)
-    assert household.head_name in text and "Xã Tân Tiến" in text
+    assert household.head_name in text and "Xã Tân Tiến" in text and "Vay nuôi bò sinh sản" in text
+    assert "50.000.000" in text
 
 
 @pytest.mark.skipif(importlib.util.find_spec("desktop_app.syncdb.keystore") is None,

@@ -42,6 +42,11 @@ def _result(hid: str, category: str, deprived: tuple[str, ...] = (), unknown: tu
 
 @pytest.fixture
 def commune(db: Database) -> dict[str, str]:
+    """The commune of :func:`build_commune` in a fresh SQLite register."""
+    return build_commune(db)
+
+
+def build_commune(db: Database) -> dict[str, str]:
     """Two villages, two rounds (2025 closed, 2026 open), six households.
 
     ===  =======  =======  ===========  ==============  =================================
@@ -104,6 +109,25 @@ def test_counts_per_village_and_commune(db, commune):
                                          "incomplete": 1, "unclassified": 6}
 
 
+def test_same_figures_on_every_database(any_db):
+    """The SQL of the aggregates (bit masks, JSON arrays) on SQLite and PostgreSQL."""
+    ids = build_commune(any_db)
+    _decide(any_db, ids["r2"], {"a": "poor", "b": "poor", "c": "poor"})
+    d = dash.load_dashboard(any_db, ids["r2"], lang="vi")
+    assert d.source == dash.OFFICIAL
+    assert [v.households for v in d.villages] == [3, 3]
+    assert d.commune.households_by_category["poor"] == 3 and d.commune.members_by_category["poor"] == 12
+    assert {i.key: (i.deprived, i.unknown) for i in d.indicators}["latrine"] == (1, 1)
+    assert {c.key: (c.poor, c.near_poor) for c in d.causes}["illness"] == (2, 0)
+    assert d.causes_unrecorded == {"poor": 0, "near_poor": 0}
+    assert {c.category: c.delta for c in d.changes}["near_poor"] == -2
+    smaller = _household("a", "Thôn Đông", 4, ["illness"])
+    del smaller.members[0]
+    save_household(any_db, smaller, round_id=ids["r2"])
+    d = dash.load_dashboard(any_db, ids["r2"])
+    assert d.commune.members_by_category["poor"] == 11 and d.commune.surveyed == 5
+
+
 def test_indicators_with_standard_names(db, commune):
     d = dash.load_dashboard(db, commune["r2"], lang="vi")
     by_key = {i.key: i for i in d.indicators}
@@ -129,6 +153,30 @@ def test_causes_among_poor_and_near_poor(db, commune):
     assert d.causes_unrecorded == {"poor": 0, "near_poor": 0}
 
 
+def test_removed_members_and_surveys_not_counted(db, commune):
+    smaller = _household("a", "Thôn Đông", 4, ["illness", "lack_capital"])
+    del smaller.members[1]  # a member leaves household a (tombstoned)
+    save_household(db, smaller, round_id=commune["r2"])
+    gone = _household("d", "Thôn Đoài", 2)
+    gone.survey = None  # d's survey of 2026 is removed (tombstoned)
+    save_household(db, gone, round_id=commune["r2"])
+    d = dash.load_dashboard(db, commune["r2"])
+    dong, doai = d.villages
+    assert dong.members == 12 and dong.members_by_category["poor"] == 6 and dong.surveyed == 2
+    assert doai.surveyed == 2 and doai.members == 8
+    assert d.commune.members == 20 and d.commune.surveyed == 4
+    assert {i.key: i.base for i in d.indicators}["water"] == 4
+
+
+def test_poor_households_without_a_cause(db, commune):
+    save_household(db, _household("h", "Thôn Đông", 2, causes=[]), round_id=commune["r2"])
+    save_household(db, _household("i", "Thôn Đoài", 3), round_id=commune["r2"])
+    store_classifications(db, commune["r2"], [_result("h", "near_poor"), _result("i", "poor")])
+    d = dash.load_dashboard(db, commune["r2"])
+    assert d.causes_unrecorded == {"poor": 1, "near_poor": 1}
+    assert {c.key: c for c in d.causes}["illness"].poor == 2  # unchanged
+
+
 def test_change_since_previous_round(db, commune):
     d = dash.load_dashboard(db, commune["r2"])
     assert d.previous_round is not None and d.previous_round.id == commune["r1"]
@@ -138,7 +186,10 @@ def test_change_since_previous_round(db, commune):
     assert (change["near_poor"].previous, change["near_poor"].current, change["near_poor"].delta) == (2, 1, -1)
     assert change["middle"].delta == 1 and change["not_poor"].delta == -1 and change["incomplete"].delta == 1
     assert d.transitions == {("poor", "poor"): 1, ("near_poor", "poor"): 1, ("near_poor", "near_poor"): 1,
-                             ("not_poor", "middle"): 1}
+                             ("not_poor", "middle"): 1, ("unclassified", "incomplete"): 1,
+                             ("poor", "unclassified"): 1}
+    assert d.left("poor") == 0 and d.entered("poor") == 1
+    assert d.left("near_poor") == 0 and d.entered("near_poor") == 0 and d.entered("middle") == 1
     old = dash.load_dashboard(db, commune["r1"])
     assert old.previous_round is None and old.changes == [] and old.surveyed == 5
     assert old.commune.households_by_category["unclassified"] == 1  # e, not in 2025
@@ -172,6 +223,7 @@ def test_official_categories_preferred(db, commune):
     assert d.commune.members_by_category["poor"] == 12
     assert {c.key: c for c in d.causes}["lack_land"].poor == 1
     assert d.transitions[("near_poor", "poor")] == 2
+    assert d.entered("poor") == 2 and d.left("near_poor") == 0
     # the 2026 figures become the previous ones of a later round, official too
     r3 = create_round(db, name="Rà soát 2027", standard_id=STANDARD, start_date="2026-09-15").id
     later = dash.load_dashboard(db, r3)

@@ -188,6 +188,7 @@ def test_summaries_and_excel(district, commune, tmp_path):
     assert totals["classified"] == 12 and sum(totals["categories"].values()) == 12
     assert data["sum"]["households"] == 12
     assert sum(totals["deprivations"].values()) >= 0
+    assert totals["supported"] in (0, None)  # 0 when the support tables exist
     rows = syncdb.commune_households(district.db, status["code"])
     assert len(rows) == 12 and all(r["category"] for r in rows)
     out = tmp_path / "tong-hop.xlsx"
@@ -195,3 +196,25 @@ def test_summaries_and_excel(district, commune, tmp_path):
     wb = load_workbook(out)
     assert len(wb.sheetnames) == 3
     assert wb.worksheets[0].cell(row=3, column=1).value == status["code"]
+
+
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_district_demo(kind, tmp_path):
+    from desktop_app.storage.database import Database
+    from desktop_app.syncdb.demo import create_district_demo
+    from desktop_app.syncdb.testing import pg_database
+
+    if kind == "postgres" and not os.environ.get("CPR_TEST_PG_URL"):
+        pytest.skip("set CPR_TEST_PG_URL to run the PostgreSQL variant")
+    import contextlib
+
+    with (pg_database() if kind == "postgres" else contextlib.nullcontext(None)) as url:
+        db = Database.open(tmp_path / "office") if url is None else Database.open(url=url)
+        try:
+            result = create_district_demo(db, tmp_path / "office", communes=2, households=5)
+            assert result.households == 10 and len(result.imports) == 2
+            assert keystore.installation(db).role == "district"
+            data = syncdb.district_summary(db)
+            assert data["sum"]["households"] == 10 and len(data["communes"]) == 2
+        finally:
+            db.close()

@@ -155,3 +155,34 @@ def test_rules_file_errors_name_the_key():
     with pytest.raises(StandardFileError, match="statuses"):
         parse_rules(bad)
     assert load_rules().ages.child_below == 16
+
+
+def test_official_decisions_override_proposal_and_give_newly_out(db, commune):
+    """With the review procedure's decisions, the official category in force
+    and its 36-month window decide (rows written as the review service would)."""
+    from desktop_app.services import register
+    from desktop_app.storage.models_review import OfficialClassificationRow, ReviewDecisionRow
+
+    old = register.create_round(db, name="Rà soát 2024", standard_id="vn-2022-2025",
+                                start_date="2024-09-15", end_date="2024-12-15")
+    with db.transaction() as s:
+        d1 = ReviewDecisionRow(round_id=old.id, number="12/QĐ-UBND", date=_dt.date(2024, 12, 20), signer="A")
+        d2 = ReviewDecisionRow(round_id=commune.round_id, number="98/QĐ-UBND", date=_dt.date(2025, 12, 20),
+                               signer="A")
+        s.add_all([d1, d2])
+        s.flush()
+        for rnd, dec, hid, category in ((old.id, d1, "h4", "poor"), (commune.round_id, d2, "h4", "not_poor"),
+                                        (commune.round_id, d2, "h2", "poor")):
+            s.add(OfficialClassificationRow(household_id=hid, round_id=rnd, decision_id=dec.id, category=category,
+                                            decided_at=dec.date, source="proposed"))
+    facts = {h.id: h for h in load_facts(db, on=ON)}
+    assert facts["h2"].category == "poor"  # official, not the proposed near-poor
+    assert facts["h4"].category == "not_poor" and facts["h4"].newly_out
+    assert facts["h4"].statuses() == {"newly_out_of_poverty"}
+    before = {h.id: h for h in load_facts(db, on=_dt.date(2025, 6, 1))}
+    assert before["h4"].category == "poor" and not before["h4"].newly_out  # the decision in force then
+    later = {h.id: h for h in load_facts(db, on=_dt.date(2029, 1, 1))}
+    assert not later["h4"].newly_out  # more than 36 months after leaving
+    h4 = {h.programme for h in support.eligible_supports(db, "h4", on=ON)}
+    assert {"health_insurance", "policy_credit", "livelihood", "vocational_training"} <= h4
+    assert "h4" in support.households_uninsured_eligible(db, ON)

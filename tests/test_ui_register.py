@@ -175,3 +175,58 @@ def test_enter_opens_the_household_and_ctrl_n_a_new_one(page, qtbot):
     assert len(page.editor.members.members) == 1 and page.editor.members.members[0].relation == "head"
     page.editor.reject()
 
+
+
+def test_viewer_account_cannot_change(qtbot, db):
+    from desktop_app.services.accounts import VIEWER, Actor
+
+    create_demo(db, households=20, seed=1, classify=classify_round)
+    widget = RegisterPage(db, Actor(None, "xem", VIEWER, "Người xem"))
+    qtbot.addWidget(widget)
+    widget.show()
+    assert not widget.new_button.isEnabled() and not widget.delete_button.isEnabled()
+    qtbot.keyClick(widget.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert widget.editor is None
+    widget.table.selectRow(0)
+    qtbot.keyClick(widget.table, Qt.Key.Key_Delete)  # no confirmation, nothing deleted
+    assert widget.model.rowCount() == 20
+    widget.open_household(widget.selected_id())
+    assert widget.editor is not None and not widget.editor.save_button.isEnabled()
+    assert widget.editor.save() is False
+    widget.editor.reject()
+
+
+def _gui_strings() -> set[tuple[str, str]]:
+    """(class, source) of every tr() string of the register and editor packages."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "desktop_app" / "ui"
+    found: set[tuple[str, str]] = set()
+    for path in [*root.glob("register/*.py"), *root.glob("household/*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for node in ast.walk(cls):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr" \
+                        and node.args and isinstance(node.args[0], ast.Constant):
+                    found.add((cls.name, node.args[0].value))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_tr" \
+                    and isinstance(node.args[0], ast.Constant):
+                found.add(("SurveyInputs", node.args[0].value))
+    return found
+
+
+def test_every_gui_string_has_a_vietnamese_translation_pending():
+    import re
+    from pathlib import Path
+
+    tsv = Path(__file__).resolve().parents[1] / "translations" / "pending" / "register_editor.tsv"
+    rows = [line.split("\t") for line in tsv.read_text(encoding="utf-8").splitlines() if line]
+    assert all(len(r) == 3 and r[2].strip() for r in rows)
+    pending = {(c, s): v for c, s, v in rows}
+    assert len(pending) == len(rows), "a string is listed twice"
+    assert _gui_strings() <= set(pending), sorted(_gui_strings() - set(pending))
+    for (_c, source), vi in pending.items():
+        assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", vi)), source
+        assert source.count("&") == vi.count("&"), source

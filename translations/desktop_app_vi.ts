@@ -57,11 +57,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Chỉ nhập dòng hợp lệ (import the valid households only)</source>
+        <source>&amp;Valid rows only (households with errors are left out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tất cả hoặc không (import nothing if any row has an error)</source>
+        <source>&amp;All or nothing (nothing is imported if any row has an error)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -199,6 +199,95 @@
     </message>
 </context>
 <context>
+    <name>BulkConfirmPage</name>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkPreviewPage</name>
+    <message>
+        <source>Check the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished">Thôn/tổ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Trạng thái</translation>
+    </message>
+    <message>
+        <source>%1 selected of %2: %3 households, %4 people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody to record: everyone concerned has already received it this year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkRulePage</name>
+    <message>
+        <source>Choose the bulk action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next step lists every household or person it reaches; nothing is recorded before you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount for each, in VND (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual source of the programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Village:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;mount (VND):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding &amp;source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BulkWizard</name>
     <message>
         <source>Bulk support</source>
@@ -330,92 +419,6 @@
     </message>
     <message>
         <source>&amp;Content:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ConfirmPage</name>
-    <message>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CoverageView</name>
-    <message>
-        <source>Support this year by programme (VND)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Support this year by funding source (VND)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Year:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Area:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Whole commune</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No village</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target of the plan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loans: %1, %2 VND</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target exceeded by %1 points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 VND · %2 rec.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount (VND)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 VND</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Funding source</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1026,100 +1029,6 @@
     </message>
 </context>
 <context>
-    <name>LedgerModel</name>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Household</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Head</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation type="unfinished">Thôn/tổ</translation>
-    </message>
-    <message>
-        <source>Recipient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount (VND)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Whole household</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loan: %1 months, %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recorded by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LedgerView</name>
-    <message>
-        <source>&amp;Year:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Programme:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Village:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All programmes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All villages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 records, total %2 VND</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ListPanel</name>
     <message>
         <source>Code</source>
@@ -1224,6 +1133,14 @@
     <message>
         <source>&amp;Idle lock time…</source>
         <translation>Thời gian tự &amp;khóa…</translation>
+    </message>
+    <message>
+        <source>&amp;User accounts…</source>
+        <translation>&amp;Tài khoản người dùng…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Đổi &amp;mật khẩu…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -1482,7 +1399,7 @@
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Họ và tên</translation>
     </message>
     <message>
         <source>Relation</source>
@@ -1510,6 +1427,10 @@
     </message>
     <message>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1542,6 +1463,77 @@
     <message>
         <source>For the office that receives the communes&apos; sync packages, checks and sums them up. Since July 2025 this may be a provincial department.</source>
         <translation>Dành cho cơ quan nhận gói dữ liệu của các xã, kiểm tra và tổng hợp. Từ tháng 7/2025, cơ quan này có thể là một sở cấp tỉnh.</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Người dùng mới</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>Họ và tê&amp;n:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>Tên đăng nhậ&amp;p:</translation>
+    </message>
+    <message>
+        <source>Lower-case letters without accents, digits, dot, underscore or hyphen.</source>
+        <translation>Chữ thường không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang.</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <source>Administrators manage users; officers enter and change data; viewers only look and print.</source>
+        <translation>Quản trị viên quản lý người dùng; cán bộ nhập liệu nhập và sửa dữ liệu; người xem chỉ xem và in.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; the user can change it later.</source>
+        <translation>Ít nhất 8 ký tự; người dùng có thể tự đổi sau.</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Mật khẩu &amp;hiện tại:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>At least 8 characters.</source>
+        <translation>Ít nhất 8 ký tự.</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <extracomment>set by the caller: ``action(current, new)``, raising ValidationError when refused</extracomment>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
     </message>
 </context>
 <context>
@@ -1604,41 +1596,6 @@
     </message>
     <message>
         <source>Not re-checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPage</name>
-    <message>
-        <source>Check the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Include</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Household</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation type="unfinished">Thôn/tổ</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 selected of %2: %3 households, %4 people.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody to record: everyone concerned has already received it this year.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2136,7 +2093,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mở tệp</source>
+        <source>&amp;Open the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2275,53 +2232,6 @@
     </message>
 </context>
 <context>
-    <name>RulePage</name>
-    <message>
-        <source>Choose the bulk action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The next step lists every household or person it reaches; nothing is recorded before you confirm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All villages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>amount for each, in VND (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usual source of the programme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Village:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A&amp;mount (VND):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Funding &amp;source:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up the poverty register</source>
@@ -2363,6 +2273,179 @@
     <message>
         <source>Check the information, then press Finish to create the register.</source>
         <translation>Hãy kiểm tra thông tin, rồi bấm Hoàn tất để tạo sổ.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportCoverageView</name>
+    <message>
+        <source>Support this year by programme (VND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support this year by funding source (VND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target of the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loans: %1, %2 VND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target exceeded by %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 VND · %2 rec.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (VND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 VND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupportLedgerModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation type="unfinished">Thôn/tổ</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (VND)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan: %1 months, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupportLedgerView</name>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Programme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Village:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records, total %2 VND</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2625,6 +2708,77 @@
     <message>
         <source>How this office is called on screens and reports.</source>
         <translation>Tên gọi của cơ quan này trên màn hình và báo cáo.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>User accounts</source>
+        <translation>Tài khoản người dùng</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Đăng nhập gần nhất</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Đặt lại &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>Mở &amp;khóa</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Đã ngừng</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Bị khóa đến %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Cho dùng lại</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Ngừng sử dụng…</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>Mật khẩu mới cho %1</translation>
+    </message>
+    <message>
+        <source>Disable the account of %1 (%2)? They can no longer log in.</source>
+        <translation>Ngừng sử dụng tài khoản của %1 (%2)? Người này sẽ không đăng nhập được nữa.</translation>
+    </message>
+    <message>
+        <source>&amp;Disable the account</source>
+        <translation>&amp;Ngừng tài khoản</translation>
     </message>
 </context>
 <context>

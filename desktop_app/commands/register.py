@@ -22,6 +22,10 @@ register_messages({
         "vi": "Đã tạo dữ liệu mẫu: {households} hộ, {members} nhân khẩu ({seconds} giây).",
         "en": "Demo data created: {households} households, {members} members ({seconds} s).",
     },
+    "demo.kept": {
+        "vi": "Sổ đã có dữ liệu: giữ nguyên, không tạo dữ liệu mẫu.",
+        "en": "The register already holds data: kept as it is, no demo data created.",
+    },
     "demo.not_classified": {
         "vi": "Chưa phân loại các hộ: phiên bản này chưa có bộ phân loại.",
         "en": "Households were not classified: this version has no classifier yet.",
@@ -37,6 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="number of households (default 200)")
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="random seed; the same seed gives the same commune (default 1)")
+    demo.add_argument("--if-empty", action="store_true",
+                      help="do nothing (exit 0) when the register already holds a commune")
     demo.set_defaults(func=run_demo)
     stats = subparsers.add_parser("stats", help="print a JSON summary of the register")
     stats.set_defaults(func=run_stats)
@@ -54,6 +60,12 @@ def run_demo(args: argparse.Namespace, ctx) -> int:
     from desktop_app.services.demo import create_demo
 
     db = ctx.database()
+    if getattr(args, "if_empty", False):
+        from desktop_app.services.register import list_communes
+
+        if list_communes(db):
+            print(t("demo.kept"), file=sys.stderr)
+            return 0
     classify = _classifier()
     started = time.perf_counter()
     result = create_demo(db, households=args.households, seed=args.seed, classify=classify)

@@ -4,7 +4,8 @@
 Both sides::
 
     export-key --out FILE                 this installation's public key (.cprkey) + registration sheet
-    enroll FILE                           office: a commune's key (or rotation); commune: the office's key
+    enroll FILE                           office: a commune's key (or rotation); commune: the office's key;
+                                          either: a signed revocation record (.cprrev)
 
 Commune::
 
@@ -17,7 +18,7 @@ Office (district mode)::
     import-package FILE                   verify, validate, apply; the receipt is stored
     receipt --commune CODE --out FILE     write the last receipt for a commune
     sign-standard FILE --out FILE         sign a standards file for the communes
-    revoke-key --key-id ID --reason R     refuse a lost laptop's key from now on
+    revoke-key --key-id ID --reason R [--out FILE.cprrev]   refuse a lost laptop's key from now on
     district-summary [--out FILE.xlsx] [--commune CODE]
     conflicts [--all]                     JSON list of rows two devices changed differently
     resolve-conflict ID --keep local|incoming
@@ -116,6 +117,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = add("revoke-key", run_revoke, "office: revoke an enrolled commune key (lost laptop)")
     p.add_argument("--key-id", required=True, metavar="ID")
     p.add_argument("--reason", required=True, metavar="R")
+    p.add_argument("--out", type=Path, default=None, metavar="FILE",
+                   help="also write the signed revocation record (.cprrev) for other installations")
     p = add("district-summary", run_summary, "office: summary of every commune (JSON, or Excel with --out)")
     p.add_argument("--out", type=Path, default=None, metavar="FILE.xlsx")
     p.add_argument("--commune", default=None, metavar="CODE", help="list this commune's households instead")
@@ -142,6 +145,11 @@ def run_enroll(args: argparse.Namespace, ctx) -> int:
 
     db = ctx.database()
     data = _read(args.file)
+    if b'"cpr-key-revocation/' in data[:4096]:
+        record = keystore.record_revocation(db, data, name=args.file.name)
+        _say(t("syncdb.revoked_ok", key_id=record.key_id, reason=record.reason))
+        _print_json({"key_id": record.key_id, "revoked_at": record.revoked_at, "reason": record.reason})
+        return 0
     if b'"cpr-key-rotation/' in data[:4096]:
         info, new = keystore.enroll_rotation(db, data, name=args.file.name), True
     else:
@@ -230,6 +238,10 @@ def run_revoke(args: argparse.Namespace, ctx) -> int:
     from desktop_app.syncdb import keystore
 
     record = keystore.revoke(ctx.database(), ctx.data_dir, args.key_id, args.reason)
+    if args.out is not None:
+        from desktop_app.fsutil import atomic_write_bytes
+
+        atomic_write_bytes(args.out, record.to_bytes())
     _say(t("syncdb.revoked_ok", key_id=record.key_id, reason=record.reason))
     _print_json({"key_id": record.key_id, "revoked_at": record.revoked_at, "reason": record.reason})
     return 0

@@ -76,6 +76,8 @@ UNCLASSIFIED = "unclassified"
 ALL_CATEGORIES: tuple[str, ...] = (*CATEGORIES, UNCLASSIFIED)
 PROPOSED = "proposed"
 OFFICIAL = "official"
+#: categories above each category (leaving a category upwards)
+_ABOVE = {"poor": ("near_poor", "middle", "not_poor"), "near_poor": ("middle", "not_poor")}
 #: kinds of :class:`desktop_app.services.Changes` after which the dashboard reloads
 DASHBOARD_KINDS = frozenset({"households", "members", "surveys", "classifications", "review", "official",
                              "rounds", "villages"})
@@ -167,11 +169,23 @@ class Dashboard:
     previous_round: RoundInfo | None = None
     previous_source: str | None = None
     changes: list[CategoryChange] = field(default_factory=list)
+    #: ``{(previous category, current category): households}``; "unclassified" when none
     transitions: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @property
     def surveyed(self) -> int:
         return self.commune.surveyed
+
+    def left(self, category: str) -> int:
+        """Households of ``category`` in the previous round that are above it
+        now (``left("poor")``: out of poverty, thoát nghèo)."""
+        above = _ABOVE.get(category, ())
+        return sum(n for (a, b), n in self.transitions.items() if a == category and b in above)
+
+    def entered(self, category: str) -> int:
+        """Households in ``category`` now that were not in the previous round
+        (newly poor or fallen back, households new to the register included)."""
+        return sum(n for (a, b), n in self.transitions.items() if b == category and a != category)
 
     def source_text(self, lang: str | None = None) -> str:
         return t(f"dashboard.source.{self.source}", lang)
@@ -227,12 +241,15 @@ def _with_category(stmt: Select, household_id: Any, round_id: str, official: boo
 def _main_query(commune_id: str, round_id: str, official: bool, prev_id: str | None,
                 prev_official: bool) -> Select:
     """ONE pass over the commune's live households, grouped by (village,
-    category, previous category): households, surveyed, members, and the
-    deprived / unknown counts of each indicator (from the stored bit masks)."""
+    category, previous category): households, surveys, members, and the
+    deprived / unknown counts of each indicator (from the stored bit masks).
+
+    Surveys and members are counted from their indexes alone, tombstones
+    included (reading the rows to check ``deleted`` would cost more than the
+    rest of the query); :func:`_tombstones` counts those to subtract."""
     H, M, S = HouseholdRow, MemberRow, SurveyRow
-    members = (select(func.count()).select_from(M).where(M.household_id == H.id, live(M))
-               .correlate(H).scalar_subquery())
-    stmt = select().select_from(H).outerjoin(S, and_(S.household_id == H.id, S.round_id == round_id, live(S)))
+    members = select(func.count()).select_from(M).where(M.household_id == H.id).correlate(H).scalar_subquery()
+    stmt = select().select_from(H).outerjoin(S, and_(S.household_id == H.id, S.round_id == round_id))
     stmt, current, C = _with_category(stmt, H.id, round_id, official, "cur")
     category = func.coalesce(current, literal(UNCLASSIFIED))
     previous: Any = literal(None, String)
@@ -249,10 +266,34 @@ def _main_query(commune_id: str, round_id: str, official: bool, prev_id: str | N
             .group_by(H.village_id, category, previous))
 
 
+def _tombstones(s: Session, commune_id: str, round_id: str, official: bool) -> dict[tuple[str | None, str],
+                                                                                 tuple[int, int]]:
+    """``{(village_id, category): (deleted surveys, deleted members)}`` of the
+    commune's live households: what :func:`_main_query` counted too many.
+    Tombstones are few: they are found first by a plain scan of the member
+    and survey tables (``|| ''`` keeps SQLite off the indexes, whose random
+    row reads cost more than reading the tables in order)."""
+    H, M, S = HouseholdRow, MemberRow, SurveyRow
+    found: dict[tuple[str | None, str], tuple[int, int]] = {}
+    for i, (model, extra) in enumerate(((S, S.round_id.concat("") == round_id), (M, true()))):
+        key = model.household_id.concat("")
+        dead = (select(key.label("household_id"), func.count().label("n"))
+                .where(model.deleted.is_(True), extra).group_by(key).subquery())
+        stmt, current, _ = _with_category(select().select_from(dead).join(H, H.id == dead.c.household_id),
+                                          H.id, round_id, official, "cur")
+        category = func.coalesce(current, literal(UNCLASSIFIED))
+        for vid, cat, n in s.execute(stmt.add_columns(H.village_id, category, func.sum(dead.c.n))
+                                     .where(H.commune_id == commune_id, live(H)).group_by(H.village_id, category)):
+            pair = list(found.get((vid, cat), (0, 0)))
+            pair[i] += int(n or 0)
+            found[(vid, cat)] = (pair[0], pair[1])
+    return found
+
+
 def _cause_counts(s: Session, db: Database, round_id: str, official: bool) -> tuple[
         dict[tuple[str, str], int], dict[str, int]]:
-    """``{(cause, category): households}`` among poor and near-poor households,
-    and per category how many of them have at least one cause recorded."""
+    """``{(cause, category): households}`` among surveyed poor and near-poor
+    households, and per category how many of them have no cause recorded."""
     H, S = HouseholdRow, SurveyRow
     poorish = ("poor", "near_poor")
     if official:  # every surveyed household may have become poor by decision
@@ -266,14 +307,17 @@ def _cause_counts(s: Session, db: Database, round_id: str, official: bool) -> tu
             .where(S.round_id == round_id, live(S), category.in_(poorish)))
     fn = "json_each" if db.dialect == "sqlite" else "json_array_elements_text"
     items = getattr(func, fn)(S.poverty_causes).table_valued("value")
-    per_cause = (base.join(items, true())
+    per_cause = (base.outerjoin(items, true())  # no cause: one row with a NULL cause
                  .add_columns(category, items.c.value, func.count(func.distinct(S.household_id)))
                  .group_by(category, items.c.value))
-    counts = {(str(cause), cat): n for cat, cause, n in s.execute(per_cause)}
-    named = func.coalesce(func.json_array_length(S.poverty_causes), 0) > 0
-    with_cause = dict(s.execute(base.add_columns(category, func.sum(case((named, 1), else_=0)))
-                                .group_by(category)).all())
-    return counts, {c: int(with_cause.get(c) or 0) for c in poorish}
+    counts: dict[tuple[str, str], int] = {}
+    none = dict.fromkeys(poorish, 0)
+    for cat, cause, n in s.execute(per_cause):
+        if cause is None:
+            none[cat] = n
+        else:
+            counts[(str(cause), cat)] = n
+    return counts, none
 
 
 # --------------------------------------------------------------------------
@@ -333,7 +377,8 @@ def load_dashboard(db: Database, round_id: str | None = None, *, lang: str | Non
         prev_source = _source(s, prev.id) if prev is not None else None
         groups = s.execute(_main_query(rnd.commune_id, rnd.id, source == OFFICIAL, prev.id if prev else None,
                                        prev_source == OFFICIAL)).all()
-        causes, with_cause = _cause_counts(s, db, rnd.id, source == OFFICIAL)
+        dead = _tombstones(s, rnd.commune_id, rnd.id, source == OFFICIAL)
+        causes, no_cause = _cause_counts(s, db, rnd.id, source == OFFICIAL)
 
     known = {v.id for v in villages}
     areas: dict[str | None, _Acc] = {v.id: _Acc() for v in villages}
@@ -341,20 +386,23 @@ def load_dashboard(db: Database, round_id: str | None = None, *, lang: str | Non
     deprived = dict.fromkeys(INDICATOR_ORDER, 0)
     unknown = dict.fromkeys(INDICATOR_ORDER, 0)
     before: dict[str, int] = {}
+    surveyed_in = dict.fromkeys(ALL_CATEGORIES, 0)  # surveyed households per category
     transitions: dict[tuple[str, str], int] = {}
     for row in groups:
         vid, category, prev_category, n, n_surveyed, n_members = row[:_MAIN_FIXED]
-        n_members = int(n_members or 0)
+        dead_surveys, dead_members = dead.pop((vid, category), (0, 0))  # once per (village, category)
+        n_surveyed, n_members = n_surveyed - dead_surveys, int(n_members or 0) - dead_members
         areas.setdefault(vid if vid in known else None, _Acc()).add(category, n, n_surveyed, n_members)
         total.add(category, n, n_surveyed, n_members)
+        surveyed_in[category] = surveyed_in.get(category, 0) + n_surveyed
         for i, key in enumerate(INDICATOR_ORDER):
             deprived[key] += int(row[_MAIN_FIXED + 2 * i] or 0)
             unknown[key] += int(row[_MAIN_FIXED + 2 * i + 1] or 0)
-        if prev_category is not None:
-            before[prev_category] = before.get(prev_category, 0) + n
-            if category != UNCLASSIFIED:
-                key2 = (prev_category, category)
-                transitions[key2] = transitions.get(key2, 0) + n
+        if prev is not None:
+            if prev_category is not None:
+                before[prev_category] = before.get(prev_category, 0) + n
+            key2 = (prev_category or UNCLASSIFIED, category)
+            transitions[key2] = transitions.get(key2, 0) + n
     area_stats = [areas[v.id].stats(v.id, v.name) for v in villages]
     if None in areas:  # households of no village, or of a village that was removed
         area_stats.append(areas[None].stats(None, t("dashboard.no_village", lang)))
@@ -365,7 +413,8 @@ def load_dashboard(db: Database, round_id: str | None = None, *, lang: str | Non
     keys = [*POVERTY_CAUSES, *sorted({c for c, _ in causes} - set(POVERTY_CAUSES))]
     cause_stats = [CauseStat(k, value_label("poverty_causes", k, lang), causes.get((k, "poor"), 0),
                              causes.get((k, "near_poor"), 0)) for k in keys]
-    unrecorded = {c: commune.households_by_category[c] - with_cause[c] for c in ("poor", "near_poor")}
+    # not surveyed, or surveyed without a cause
+    unrecorded = {c: commune.households_by_category[c] - surveyed_in[c] + no_cause[c] for c in ("poor", "near_poor")}
     return Dashboard(round=rnd, rounds=[r for r in rounds if r.commune_id == rnd.commune_id], source=source,
                      commune=commune, villages=area_stats, indicators=indicators, causes=cause_stats,
                      causes_unrecorded=unrecorded, previous_round=prev, previous_source=prev_source,

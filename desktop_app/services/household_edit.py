@@ -76,14 +76,12 @@ register({
         "en": "citizen ID number {value} is already given to another member ({name}); each person has their own",
     },
     "edit.id_number_taken": {
-        "vi": "số CCCD {value} đã có trong sổ: {name}, hộ {code}; hãy kiểm tra lại số hoặc chuyển người đó",
+        "vi": "số CCCD {value} đã có trong sổ: {name}, hộ {code}; hãy kiểm tra lại số, hoặc bỏ người đó "
+              "khỏi hộ {code} trước",
         "en": "citizen ID number {value} is already in the register: {name}, household {code}; check the "
-              "number or move that person",
+              "number, or remove that person from household {code} first",
     },
-    "edit.no_name": {
-        "vi": "chưa ghi họ và tên thành viên thứ {n}",
-        "en": "the full name of member {n} is missing",
-    },
+    "edit.no_name": {"vi": "chưa ghi họ và tên", "en": "the full name is missing"},
     "edit.no_head": {
         "vi": "hộ chưa có chủ hộ; hãy chọn quan hệ «chủ hộ» cho một thành viên",
         "en": "the household has no head; set the relation 'head' for one member",
@@ -119,6 +117,7 @@ register({
         "en": "Not saved: the form still has {count} errors. The first: {first}",
     },
     "edit.member_issue": {"vi": "Thành viên {n} ({name}): {problem}", "en": "Member {n} ({name}): {problem}"},
+    "edit.member_issue_unnamed": {"vi": "Thành viên {n}: {problem}", "en": "Member {n}: {problem}"},
     "edit.quick_screen_stop": {
         "vi": "Hộ có dấu hiệu không nghèo theo Phiếu A (nhận dạng nhanh): dừng rà soát, không điền Phiếu B.",
         "en": "The household shows signs of not being poor on the quick screen (Phiếu A): the review stops "
@@ -250,7 +249,7 @@ def check_members(members: Sequence[Member], survey_date: str | None,
     for i, m in enumerate(members):
         path = f"members[{i}]"
         if not m.full_name.strip():
-            issues.append(Issue(f"{path}.full_name", t("edit.no_name", n=i + 1), member=i))
+            issues.append(Issue(f"{path}.full_name", t("edit.no_name"), member=i))
         if m.id_number is not None:
             if not ID_NUMBER_RE.fullmatch(m.id_number):
                 issues.append(Issue(f"{path}.id_number", t("edit.bad_id_number", value=m.id_number), member=i))
@@ -321,7 +320,9 @@ def describe(issue: Issue, members: Sequence[Member]) -> str:
     if issue.member is None or issue.member >= len(members):
         return issue.message
     m = members[issue.member]
-    return t("edit.member_issue", n=issue.member + 1, name=_name(m, issue.member), problem=issue.message)
+    if not m.full_name.strip():
+        return t("edit.member_issue_unnamed", n=issue.member + 1, problem=issue.message)
+    return t("edit.member_issue", n=issue.member + 1, name=m.full_name.strip(), problem=issue.message)
 
 
 # --------------------------------------------------------------------------

@@ -15,9 +15,10 @@ commune (for the household editor's uniqueness check).
 from __future__ import annotations
 
 import bisect
+import contextlib
 from itertools import compress, repeat
 from operator import contains, itemgetter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -70,6 +71,8 @@ def category_label(category: str | None, official: bool | None, lang: str | None
 SORT_KEYS = ("code", "head", "village", "members", "category", "score_a", "score_b", "review")
 #: display order of categories when sorting by category (poorest first)
 CATEGORY_RANK = {"poor": 0, "near_poor": 1, "middle": 2, "not_poor": 3, "incomplete": 4}
+#: SQLite page cache (KiB) while reading a whole commune
+_READ_CACHE_KIB = 4096
 #: largest number of ids read per ``IN (...)`` (SQLite's variable limit is far higher)
 _WINDOW_MAX = 900
 
@@ -219,10 +222,33 @@ def _raw_rows(conn: Any, stmt: Any) -> Any:
     return conn.execute(stmt).tuples()  # other databases: the ordinary way
 
 
+@contextlib.contextmanager
+def _reading(db: Database) -> Iterator[Any]:
+    """A connection for one large read with a small SQLite page cache.
+
+    The register's connections keep a 64 MB page cache (good for imports);
+    a scan of every household would fill it and keep that memory for the
+    life of the connection. Here the cache is small for the read and given
+    back afterwards (the operating system caches the file anyway).
+    """
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
+        if raw is None:
+            yield conn
+            return
+        before = raw.execute("PRAGMA cache_size").fetchone()[0]
+        raw.execute(f"PRAGMA cache_size=-{_READ_CACHE_KIB}")
+        try:
+            yield conn
+        finally:
+            raw.execute("PRAGMA shrink_memory")
+            raw.execute(f"PRAGMA cache_size={int(before)}")
+
+
 def ordered_ids(db: Database, f: RegisterFilter, sort: str = "code", descending: bool = False) -> list[str]:
     """Ids of every household matching ``f``, sorted by ``sort`` (one of
     :data:`SORT_KEYS`; ties in natural code order)."""
-    with db.engine.connect() as conn:
+    with _reading(db) as conn:
         return list(map(itemgetter(0), _raw_rows(conn, _statement(f, sort, descending)).fetchall()))
 
 
@@ -336,18 +362,17 @@ class SearchIndex:
         if commune_id is not None:
             hstmt = hstmt.where(H.commune_id == commune_id)
             mstmt = mstmt.where(H.commune_id == commune_id)
-        names: dict[str, list[str]] = {}
-        numbers: dict[str, list[str]] = {}
-        with db.engine.connect() as conn:
+        names, numbers = _Texts(), _Texts()
+        get_name, get_number = names.get, numbers.get
+        with _reading(db) as conn:
             index._codes = {hid: code.upper() for hid, code in _raw_rows(conn, hstmt)}
+            # joined as they come: no list per household, little garbage left behind
             for hid, name, number in _raw_rows(conn, mstmt):
-                names.setdefault(hid, []).append(name or "")
+                prev = get_name(hid)
+                names[hid] = (name or "") if prev is None else f"{prev}\n{name or ''}"
                 if number:
-                    numbers.setdefault(hid, []).append(number)
-            if conn.dialect.name == "sqlite":  # give back the page cache the scan filled
-                conn.connection.driver_connection.execute("PRAGMA shrink_memory")
-        index._names = _Texts((hid, "\n".join(v)) for hid, v in names.items())
-        index._ids = _Texts((hid, "\n" + "\n".join(v)) for hid, v in numbers.items())
+                    numbers[hid] = f"{get_number(hid, '')}\n{number}"
+        index._names, index._ids = names, numbers
         return index
 
     def update(self, db: Database, household_id: str) -> None:
@@ -369,9 +394,7 @@ class SearchIndex:
             self._ids[household_id] = "\n" + "\n".join(numbers)
 
     def _code_matches(self, prefix: str) -> set[str]:
-        if self._sorted_codes is None:
-            self._sorted_codes = sorted((code, hid) for hid, code in self._codes.items())
-        codes = self._sorted_codes
+        codes = self._sorted_codes or []
         i = bisect.bisect_left(codes, (prefix, ""))
         found: set[str] = set()
         while i < len(codes) and codes[i][0].startswith(prefix):
@@ -389,7 +412,7 @@ class SearchIndex:
         if not q:
             return list(ordered)
         self.align(ordered)
-        assert self._aligned is not None
+        assert self._aligned is not None and self._sorted_codes is not None
         by_code = self._code_matches(q.upper())
         if q.isdigit():
             needle, texts = "\n" + q, self._aligned[2]
@@ -406,6 +429,8 @@ class SearchIndex:
         if self._aligned is None or self._aligned[0] != id(ordered) or len(self._aligned[1]) != len(ordered):
             self._aligned = (id(ordered), list(map(self._names.__getitem__, ordered)),
                              list(map(self._ids.__getitem__, ordered)))
+        if self._sorted_codes is None:
+            self._sorted_codes = sorted(zip(self._codes.values(), self._codes.keys()))
 
     def matches(self, search: str) -> set[str] | None:
         """Ids of every indexed household the search text finds (``None``: no search)."""

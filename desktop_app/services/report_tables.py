@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -166,38 +167,59 @@ def _transitions(db: Database, rnd: RoundInfo, villages: list[VillageInfo]) -> l
     return list(out.values())
 
 
+@dataclass(slots=True)
+class _People:
+    """What the export needs of a household's members (the head and three flags)."""
+
+    head: tuple | None = None  # (rank, sex, birth_date, id_number, ethnicity)
+    minority: bool = False
+    meritorious: bool = False
+    social: bool = False
+
+
 def household_rows(db: Database, round_ref: str | None = None, *,
                    id_numbers: bool = True) -> Iterator[HouseholdExportRow]:
-    """One export row per live household of the round's commune (without
-    citizen ID numbers when ``id_numbers`` is false)."""
-    from desktop_app.services.register import iter_households_for_classification
-
+    """One export row per live household of the round's commune, in village
+    then code order (without citizen ID numbers when ``id_numbers`` is false).
+    Reads plain columns only, so that 100,000 households fit an old laptop."""
     rnd = resolve_round(db, round_ref)
-    lines = {x.household_id: x for x in _lines(db, rnd)}
+    lines = _lines(db, rnd)
     cats = _categories(db, rnd)
     facts = _facts(db, rnd.id)
     decided = facts is not None and facts.decision is not None
     previous = {h.household_id: h.previous for h in facts.households} if facts is not None else {}
+    M, H, S, C = MemberRow, HouseholdRow, SurveyRow, ClassificationRow
+    people: dict[str, _People] = {}
     with db.session() as s:
-        income = dict(s.execute(select(ClassificationRow.household_id, ClassificationRow.income_per_capita)
-                                .where(ClassificationRow.round_id == rnd.id, live(ClassificationRow))).all())
-    households = {h.household_id: h for h in iter_households_for_classification(db, rnd.id, surveyed_only=False)}
-    for hid, x in lines.items():
-        h = households.get(hid)
-        members = h.members if h is not None else []
-        head = next((m for m in members if m.relation == "head"), members[0] if members else None)
-        survey = h.survey if h is not None else None
+        income = dict(s.execute(select(C.household_id, C.income_per_capita)
+                                .where(C.round_id == rnd.id, live(C))).all())
+        area = dict(s.execute(select(H.id, H.area).where(H.commune_id == rnd.commune_id, live(H))).all())
+        surveys = {hid: (date, causes) for hid, date, causes in s.execute(
+            select(S.household_id, S.date, S.poverty_causes).where(S.round_id == rnd.id, live(S)))}
+        for hid, position, relation, sex, birth, number, eth, merit, social in s.execute(
+                select(M.household_id, M.position, M.relation, M.sex, M.birth_date, M.id_number, M.ethnicity,
+                       M.meritorious, M.social_protection).join(H, H.id == M.household_id)
+                .where(H.commune_id == rnd.commune_id, live(M), live(H))):
+            p = people.setdefault(hid, _People())
+            rank = (0 if relation == "head" else 1, position or 0)
+            if p.head is None or rank < p.head[0]:
+                p.head = (rank, sex, birth, number, eth)
+            p.minority |= bool(eth) and fold(eth) != "kinh"
+            p.meritorious |= bool(merit)
+            p.social |= bool(social)
+    for x in lines:
+        hid = x.household_id
+        p = people.get(hid)
+        head = p.head if p is not None else None
+        date, causes = surveys.get(hid, (None, None))
         cat = cats.get(hid)
         yield HouseholdExportRow(
             household_code=x.code, village=x.village, head_name=x.head, members=x.members, address=x.address,
-            head_sex=head.sex if head else None, head_birth=head.birth_date if head else None,
-            head_id_number=(head.id_number if head and id_numbers else None),
-            ethnicity=head.ethnicity if head else None, area=h.area if h else None, category=cat,
-            official=decided if cat is not None else None, change=_change(previous.get(hid), cat) if decided else None,
-            score_a=x.score_a, score_b=x.score_b, income_per_capita=income.get(hid), deprived=x.deprived,
-            ethnic_minority=any(m.ethnicity and fold(m.ethnicity) != "kinh" for m in members) if members else None,
-            meritorious=any(bool(m.meritorious) for m in members) if members else None,
-            social_protection=any(bool(m.social_protection) for m in members) if members else None,
-            poverty_causes=list(survey.poverty_causes or ()) if survey else (),
-            survey_date=_dt.date.fromisoformat(survey.date) if survey and survey.date else None,
-            household_id=hid)
+            head_sex=head[1] if head else None, head_birth=head[2] if head else None,
+            head_id_number=head[3] if head and id_numbers else None, ethnicity=head[4] if head else None,
+            area=area.get(hid), category=cat, official=decided if cat is not None else None,
+            change=_change(previous.get(hid), cat) if decided else None, score_a=x.score_a, score_b=x.score_b,
+            income_per_capita=income.get(hid), deprived=x.deprived,
+            ethnic_minority=p.minority if p else None, meritorious=p.meritorious if p else None,
+            social_protection=p.social if p else None, poverty_causes=list(causes or ()),
+            survey_date=_dt.date.fromisoformat(date) if date else None, household_id=hid)

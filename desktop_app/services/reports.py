@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib
 import importlib.util
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType

@@ -31,11 +31,11 @@ from desktop_app.services import Changes
 from desktop_app.services.register import Created
 from desktop_app.storage.audit import write_audit, write_audit_many
 from desktop_app.storage.database import Database
-from desktop_app.storage.models import HouseholdRow, MemberRow, VillageRow
+from desktop_app.storage.models import HouseholdRow, MemberRow, VillageRow, new_id
 from desktop_app.storage.models_support import SupportProgrammeRow, SupportRecordRow
 from desktop_app.storage.records import live
 from desktop_app.support import texts as _texts  # noqa: F401 - registers the messages
-from desktop_app.support.bulk import RULE_CODES, BulkRule, BulkTarget, rule_def, select_targets
+from desktop_app.support.bulk import RULE_CODES, BulkRule, BulkTarget, RuleDef, rule_def, select_targets
 from desktop_app.support.catalogue import PER_CHOICES, Catalogue, Programme, load_catalogue
 from desktop_app.support.coverage import Coverage, coverage
 from desktop_app.support.eligibility import Hint, hints_for, load_rules
@@ -390,11 +390,9 @@ def households_uninsured_eligible(db: Database, on: _dt.date | None = None) -> l
     facts = load_facts(db, on=on)
     with db.session() as s:
         received = _received(s, on.year)
-    rule = rule_def("health_insurance_uninsured")
-    assert rule is not None
-    wide = rule.__class__(rule.code, rule.programme,
-                          ("poor", "near_poor", "newly_out_of_poverty", "middle_farm"), rule.member)
-    return list(dict.fromkeys(tg.household_id for tg in select_targets(wide, facts, received)))
+    wide = RuleDef("health_insurance_uninsured", "health_insurance",
+                   ("poor", "near_poor", "newly_out_of_poverty", "middle_farm"), "uninsured")
+    return list(dict.fromkeys(tg.household_id for tg in select_targets(wide, facts, received, load_rules().ages)))
 
 
 def eligible_supports(db: Database, household_id: str, *, on: _dt.date | None = None,
@@ -468,11 +466,11 @@ def apply_bulk(db: Database, rule: BulkRule, targets_confirmed: Sequence[BulkTar
             v = _clean(s, cat, {"programme": d.programme, "date": rule.date, "member_id": mid,
                                 "amount_vnd": rule.amount_vnd, "quantity": rule.quantity, "unit": rule.unit,
                                 "source": rule.source, "note": note}, household)
-            row = SupportRecordRow(household_id=hid, recorded_by=user, batch_id=batch, **v)
+            row = SupportRecordRow(id=new_id(), household_id=hid, recorded_by=user, batch_id=batch, **v)
             s.add(row)
-            s.flush()
             entries.append({"user": user, "action": "insert", "table_name": row.__tablename__,
                             "row_id": row.id, "new": {"household_id": hid, "batch_id": batch, **v}})
+        s.flush()
         entries.append({"user": user, "action": "bulk_support", "table_name": "support_record", "row_id": None,
                         "new": {"rule": d.code, "batch_id": batch, "count": len(entries),
                                 "village_id": rule.village_id}})

@@ -167,7 +167,7 @@ def _received(records: Iterable[SupportFact], programme: str) -> tuple[set[str],
 
 
 def _figure(t: Target, facts: list[HouseholdFacts], year_records: list[SupportFact],
-            all_records: list[SupportFact], lang: str | None) -> tuple[int, int | None, int, int | None]:
+            all_records: list[SupportFact]) -> tuple[int, int | None, int, int | None]:
     """``(numerator, denominator, unknown, amount)`` of one target over ``facts``."""
     concerned = [h for h in facts if h.statuses() & set(t.categories)]
     unknown = 0
@@ -189,10 +189,9 @@ def _figure(t: Target, facts: list[HouseholdFacts], year_records: list[SupportFa
         unknown = sum(1 for s in states if s not in ("yes", "no"))
         den = len(states) - unknown
     elif t.metric == "households_housing":
-        hh, mm = _received(all_records, "housing")
-        by_member_household = {r.household_id for r in all_records if r.programme == "housing"}
+        helped = {r.household_id for r in all_records if r.programme == "housing"}
         needing = [h for h in concerned if h.deprived("housing_quality")]
-        num = sum(1 for h in needing if h.id in hh or h.id in by_member_household)
+        num = sum(1 for h in needing if h.id in helped)
         den = len(needing)
     else:  # policy_loans
         ids = {h.id for h in facts}
@@ -220,7 +219,7 @@ def compute_coverage(facts: list[HouseholdFacts], records: list[SupportFact], ye
         yr = [r for r in in_year if r.household_id in ids]
         al = [r for r in upto if r.household_id in ids]
         for t in targets:
-            num, den, unknown, amount = _figure(t, hs, yr, al, lang)
+            num, den, unknown, amount = _figure(t, hs, yr, al)
             pct = _percent(num, den)
             gap = round(t.target - pct, 1) if t.target is not None and pct is not None else None
             if t.target is not None and den == 0:

@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop_app import i18n
 from desktop_app.errors import StandardFileError
-from desktop_app.support.catalogue import REQUIRED_PROGRAMMES, read_toml, support_dir
+from desktop_app.support.catalogue import read_toml, support_dir
 from desktop_app.support.facts import STATUSES, HouseholdFacts, MemberFacts
 from desktop_app.support.texts import indicator_label, join_names, status_label
 
@@ -179,8 +179,3 @@ def hints_for(h: HouseholdFacts, received: Received | None = None, *, rules: Rul
         out.append(Hint(rule.programme, tuple(m.id for m in members), tuple(names), status, reason))
     return out
 
-
-def check_programmes(rules: Rules, known: list[str]) -> list[str]:
-    """Programme codes the rules name that the catalogue lacks (for tests)."""
-    return [r.programme for r in rules.rules if r.programme not in known and r.programme not in
-            REQUIRED_PROGRAMMES]

@@ -6,12 +6,14 @@ poverty* (spec §7: left the poor or near-poor list within 36 months), its
 members with their ages at a reference date, and the deprivation indicators
 of its classification.
 
-The category is the *official* one (decided by the commune, from
-:mod:`desktop_app.services.review` when that module is installed) and else the
-*proposed* classification of the household's most recent round
-(``classification.category``). Everything about the review procedure goes
-through :func:`official_category` and :func:`newly_out_of_poverty` here, so
-switching sources is one place.
+The category is the *official* one in force on the reference date (the
+latest decision of the commune at or before it, from the review procedure)
+and else the *proposed* classification of the household's most recent round
+(``classification.category``). *Newly out of poverty* comes from the
+official history too (:func:`desktop_app.review.rules.newly_out`); without the
+review package it falls back to the proposed classifications of the rounds.
+Everything about the review procedure goes through :func:`_official` here,
+so switching sources is one place.
 """
 
 from __future__ import annotations
@@ -108,17 +110,35 @@ def official_category(db: Database, household_id: str) -> str | None:
     return fn(db, household_id) if fn else None
 
 
-def _proposed(s: Session, ids: set[str] | None) -> dict[str, tuple[str, dict[str, str], list[str]]]:
+def _official(s: Session, ids: set[str] | None, on: _dt.date) -> tuple[dict[str, str], set[str]] | None:
+    """``({household_id: official category in force on on}, {newly out of
+    poverty})`` read in bulk from the review procedure, or ``None`` when the
+    review package is not installed."""
+    try:
+        from desktop_app.review.facts import official_history
+        from desktop_app.review.rules import newly_out
+    except ImportError:
+        return None
+    categories: dict[str, str] = {}
+    newly: set[str] = set()
+    for hid, history in official_history(s, None if ids is None else list(ids)).items():
+        pairs = [(day, category) for day, category, _round in history if day <= on]
+        if pairs:
+            categories[hid] = pairs[-1][1]
+        if newly_out(pairs, on):
+            newly.add(hid)
+    return categories, newly
+
+
+def _proposed(s: Session, chosen) -> dict[str, tuple[str, dict[str, str], list[str]]]:
     """``{household_id: (latest category, its indicators, older categories)}``
     from the proposed classifications, newest round first."""
     stmt = (select(ClassificationRow.household_id, ClassificationRow.category, ClassificationRow.indicators)
             .join(RoundRow, RoundRow.id == ClassificationRow.round_id)
-            .where(live(ClassificationRow), live(RoundRow))
+            .where(live(ClassificationRow), live(RoundRow), ClassificationRow.household_id.in_(chosen))
             .order_by(RoundRow.start_date.desc().nulls_last(), RoundRow.created_at.desc()))
     out: dict[str, tuple[str, dict[str, str], list[str]]] = {}
     for hid, category, indicators in s.execute(stmt):
-        if ids is not None and hid not in ids:
-            continue
         if hid in out:
             out[hid][2].append(category)
         else:
@@ -156,40 +176,41 @@ def load_facts(db: Database, *, on: _dt.date | None = None, village_id: str | No
     """Facts of live households (all, of one village, or the given ids), in
     village and code order. Ages are completed years on ``on`` (default today)."""
     on = on or _dt.date.today()
-    wanted = set(household_ids) if household_ids is not None else None
+    wanted = list(dict.fromkeys(household_ids)) if household_ids is not None else None
+    chosen = select(HouseholdRow.id).where(live(HouseholdRow))
+    if village_id is not None:
+        chosen = chosen.where(HouseholdRow.village_id == village_id)
+    if wanted is not None:
+        chosen = chosen.where(HouseholdRow.id.in_(wanted))
     with db.session() as s:
         stmt = (select(HouseholdRow.id, HouseholdRow.code, HouseholdRow.village_id, VillageRow.name,
                        HouseholdRow.agricultural)
                 .outerjoin(VillageRow, VillageRow.id == HouseholdRow.village_id)
-                .where(live(HouseholdRow))
+                .where(HouseholdRow.id.in_(chosen))
                 .order_by(VillageRow.position, HouseholdRow.code))
-        if village_id is not None:
-            stmt = stmt.where(HouseholdRow.village_id == village_id)
-        rows = [r for r in s.execute(stmt) if wanted is None or r[0] in wanted]
+        rows = s.execute(stmt).all()
         ids = {r[0] for r in rows}
         members: dict[str, list[MemberFacts]] = {}
-        mstmt = (select(MemberRow).where(live(MemberRow))
+        mstmt = (select(MemberRow.household_id, MemberRow.id, MemberRow.full_name, MemberRow.birth_date,
+                        MemberRow.sex, MemberRow.health_insurance, MemberRow.in_school, MemberRow.studying,
+                        MemberRow.employment, MemberRow.disability, MemberRow.able_to_work,
+                        MemberRow.social_protection)
+                 .where(live(MemberRow), MemberRow.household_id.in_(chosen))
                  .order_by(MemberRow.household_id, MemberRow.position))
-        for m in s.scalars(mstmt):
-            if m.household_id not in ids:
-                continue
-            birth = _safe_birth(m.birth_date)
+        for hid, mid, name, birth_text, *rest in s.execute(mstmt):
+            birth = _safe_birth(birth_text)
             age = completed_years(birth, on) if birth is not None and birth <= on else None
-            members.setdefault(m.household_id, []).append(MemberFacts(
-                m.id, m.full_name, age, m.sex, m.health_insurance, m.in_school, m.studying, m.employment,
-                m.disability, m.able_to_work, m.social_protection))
-        proposed = _proposed(s, ids)
-        review = _review()
-        newly_fn = getattr(review, "newly_out_of_poverty", None) if review else None
-        fallback_newly = set() if newly_fn else _newly_out_fallback(s, ids, on)
+            members.setdefault(hid, []).append(MemberFacts(mid, name, age, *rest))
+        proposed = _proposed(s, chosen)
+        official = _official(s, ids if wanted is not None or village_id is not None else None, on)
+        if official is None:
+            official = ({}, _newly_out_fallback(s, ids, on))
+    categories, newly = official
     out = []
     for hid, code, vid, vname, agricultural in rows:
         category, indicators, _older = proposed.get(hid, (None, {}, []))
-        official = official_category(db, hid)
-        if official is not None:
-            category = official
-        newly = bool(newly_fn(db, hid, on)) if newly_fn else hid in fallback_newly
-        out.append(HouseholdFacts(hid, code, vid, vname, agricultural, category, newly,
+        category = categories.get(hid, category)
+        out.append(HouseholdFacts(hid, code, vid, vname, agricultural, category, hid in newly,
                                   tuple(members.get(hid, ())), indicators))
     return out
 

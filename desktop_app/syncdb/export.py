@@ -16,12 +16,13 @@ transaction, so the rows, the watermark and the stored sequence number agree.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, DateTime, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.storage.database import Database
@@ -88,6 +89,15 @@ def _table_files(name: str, lines: list[str]) -> dict[str, bytes]:
     return {f"{name}.{i:03d}.jsonl": chunk for i, chunk in enumerate(chunks, start=1)}
 
 
+_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode
+
+
+def _is_time(column: Any) -> bool:
+    """Whether a column holds dates or times (sent as ISO 8601 text)."""
+    typ = column.type
+    return isinstance(typ, (DateTime, Date)) or isinstance(getattr(typ, "impl", None), (DateTime, Date))
+
+
 def collect_rows(s: Session, watermark: dict[str, Any] | None) -> tuple[dict[str, bytes], dict[str, int], dict[str, Any]]:
     """Payload files, counts and the new watermark for rows after ``watermark``
     (``None``: every row)."""
@@ -97,18 +107,23 @@ def collect_rows(s: Session, watermark: dict[str, Any] | None) -> tuple[dict[str
     conn = s.connection()
     for table in synced_tables(conn):
         columns = list(table.c.keys())
+        stamp_at = columns.index("updated_at")
+        convert = [i for i, c in enumerate(table.c) if _is_time(c)]
         stmt = select(*table.c).order_by(table.c.id)
         since = _parse_mark((watermark or {}).get(table.name))
         if since is not None:
             stmt = stmt.where(table.c.updated_at > since)
         lines: list[str] = []
         latest = since
-        for row in conn.execute(stmt):
-            values = row._mapping
-            stamp = values["updated_at"]
+        for row in conn.execute(stmt).all():
+            stamp = row[stamp_at]
             if latest is None or stamp > latest:
                 latest = stamp
-            lines.append(dump_line({c: encode_value(values[c]) for c in columns}))
+            values = list(row)
+            for i in convert:
+                if values[i] is not None:
+                    values[i] = values[i].isoformat()
+            lines.append(_dump(dict(zip(columns, values))))
         if lines:
             files.update(_table_files(table.name, lines))
             counts[table.name] = len(lines)

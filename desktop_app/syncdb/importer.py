@@ -20,7 +20,11 @@ Rows are applied one by one by id (they are UUIDs made on the devices):
   older one is ignored (stale);
 * a *different* content from **another device** of the same commune is never
   applied silently: both versions go to ``sync_conflict`` for a person to
-  choose (:mod:`.conflicts`), and the stored row stays until then.
+  choose (:mod:`.conflicts`), and the stored row stays until then. Only a
+  version older in both revision and ``updated_at`` than the stored one is
+  taken as an old copy (stale), not as a conflict.
+* a row that exists but belongs to another commune (or to the office itself)
+  refuses the whole package (:mod:`.validate`).
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from desktop_app.sync.keys import ROLE_DISTRICT
 from desktop_app.sync.package import VerifiedPackage, read_package
 from desktop_app.sync.receipt import Receipt, make_receipt
 from desktop_app.syncdb import keystore
+from desktop_app.syncdb.bulk import bulk_insert
 from desktop_app.syncdb.rows import encode_value, synced_tables
 from desktop_app.syncdb.validate import Plan, Stored, chunks, check_against_database, load_stored, parse_package
 
@@ -215,15 +220,13 @@ def apply_rows(conn: Connection, plan: Plan, stored: Stored, manifest_sha256: st
                                       "revision": row["revision"]})
             else:
                 tally["stale"] += 1
-        for part in chunks(inserts, 5000):
-            conn.execute(table.insert(), list(part))
+        bulk_insert(conn, table, inserts)
         if updates:
             stmt = table.update().where(table.c.id == bindparam("b_id")).values(
                 {c: bindparam(c) for c in columns if c != "id"})
             for part in chunks(updates, 5000):
                 conn.execute(stmt, list(part))
-        for part in chunks(new_origins, 5000):
-            conn.execute(origin.insert(), list(part))
+        bulk_insert(conn, origin, new_origins)
         if moved_origins:
             stmt = origin.update().where(origin.c.table_name == bindparam("b_table"),
                                          origin.c.row_id == bindparam("b_row")).values(
@@ -250,8 +253,7 @@ def _store_audit(conn: Connection, plan: Plan) -> None:
     rows = [{"commune_code": plan.commune_code, "device_id": plan.device_id, "source_id": r["id"],
              **{k: r[k] for k in ("at", "user", "action", "table_name", "row_id", "old", "new")}}
             for r in plan.audit if r["id"] not in seen]
-    for part in chunks(rows, 5000):
-        conn.execute(a.insert(), list(part))
+    bulk_insert(conn, a, [{c: r.get(c) for c in a.c.keys() if c != "id"} for r in rows], skip=("id",))
 
 
 def latest_receipt(db: Database, commune_code: str, device_id: str | None = None) -> bytes:

@@ -41,6 +41,7 @@ from desktop_app.sync.keys import (
     Revocation,
     load_public_key,
     make_revocation,
+    verify_revocation,
     verify_rotation,
 )
 from desktop_app.syncdb.errors import refuse
@@ -254,6 +255,23 @@ def revoke(db: Database, data_dir: Path, key_id: str, reason: str) -> Revocation
             row.revoked_reason = reason
             row.revocation = record.to_bytes().decode("utf-8")
         return _revocation(row) or record
+
+
+def record_revocation(db: Database, source: bytes, name: str = "revocation") -> Revocation:
+    """Record a revocation published by an enrolled office (``.cprrev``): the
+    key is refused from then on here too (e.g. a commune learning that its
+    office's old key leaked)."""
+    with db.transaction() as s:
+        book = peer_book(s)
+        record = verify_revocation(source, trusted_keys=book.trusted, name=name)
+        row = s.get(SyncPeerRow, record.key_id)
+        if row is None:
+            raise refuse("syncdb.key_unknown", key_id=record.key_id)
+        if row.revoked_at is None:
+            row.revoked_at = cj.parse_time(record.revoked_at)
+            row.revoked_reason = record.reason
+            row.revocation = record.to_bytes().decode("utf-8")
+        return record
 
 
 @dataclass(frozen=True)

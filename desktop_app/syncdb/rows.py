@@ -165,6 +165,9 @@ class TableSpec:
             default = c.default.arg if c.default is not None and c.default.is_scalar else None
             if c.nullable or default is not None:
                 self.fill[c.key] = default
+        #: per column: (key, kind, max length, nullable, may be absent, value when absent)
+        self.plan = [(k, self.kinds[k], self.lengths[k], k in self.nullable,
+                      k in self.fill and k not in SYNCED_COLUMNS, self.fill.get(k)) for k in self.columns]
 
 
 def _value(kind: str, length: int | None, field: str, value: Any) -> Any:
@@ -207,23 +210,28 @@ def _value(kind: str, length: int | None, field: str, value: Any) -> Any:
 def decode_row(spec: TableSpec, obj: dict[str, Any]) -> dict[str, Any]:
     """Validate one payload object against the table's columns and return the
     values to store; raises :class:`RowProblem`."""
-    unknown = [k for k in obj if k not in spec.kinds]
-    if unknown:
-        raise RowProblem(sorted(unknown)[0], "syncdb.p.unknown_column")
+    kinds = spec.kinds
+    for k in obj:
+        if k not in kinds:
+            raise RowProblem(sorted(x for x in obj if x not in kinds)[0], "syncdb.p.unknown_column")
     out: dict[str, Any] = {}
-    for key in spec.columns:
+    for key, kind, length, nullable, fill_ok, fill in spec.plan:
         if key not in obj:
-            if key in SYNCED_COLUMNS or key not in spec.fill:
+            if not fill_ok:
                 raise RowProblem(key, "syncdb.p.required")
-            out[key] = spec.fill[key]
+            out[key] = fill
             continue
         value = obj[key]
         if value is None:
-            if key not in spec.nullable:
+            if not nullable:
                 raise RowProblem(key, "syncdb.p.required")
             out[key] = None
-            continue
-        out[key] = _value(spec.kinds[key], spec.lengths[key], key, value)
+        elif kind == "text" and value.__class__ is str and (length is None or len(value) <= length):
+            out[key] = value
+        elif kind == "json" or kind == "any":
+            out[key] = value
+        else:
+            out[key] = _value(kind, length, key, value)
     if not out["id"]:
         raise RowProblem("id", "syncdb.p.required")
     return out

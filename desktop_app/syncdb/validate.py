@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import ARRAY, String, Table, any_, bindparam, select
 from sqlalchemy.engine import Connection
 
 from desktop_app.domain.record import MEMBER_KEYS, SURVEY_KEYS, parse_record
@@ -41,7 +41,8 @@ from desktop_app.syncdb.rows import (
 )
 
 FILE_RE = re.compile(r"^([a-z0-9_]+?)(?:\.(\d{3}))?\.jsonl$")
-CHUNK = 500
+#: ids per ``IN (…)`` query (SQLite ≥ 3.32 allows 32766 parameters, PostgreSQL 65535)
+CHUNK = 5000
 
 
 @dataclass
@@ -65,6 +66,14 @@ class Plan:
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def id_in(conn: Connection, column: Any, ids: Sequence[str]) -> Any:
+    """``column IN ids``; on PostgreSQL as ``= ANY(array)`` (one parameter, no
+    per-id query text)."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(String)))
+    return column.in_(list(ids))
 
 
 def _group_files(pkg: VerifiedPackage, name: str, known: set[str]) -> dict[str, list[bytes]]:
@@ -151,7 +160,7 @@ def load_origins(conn: Connection, table_name: str, ids: Sequence[str]) -> dict[
     out: dict[str, tuple[str, str, int]] = {}
     for part in chunks(list(ids)):
         stmt = select(o.c.row_id, o.c.commune_code, o.c.device_id, o.c.revision).where(
-            o.c.table_name == table_name, o.c.row_id.in_(part))
+            o.c.table_name == table_name, id_in(conn, o.c.row_id, part))
         for row_id, code, device, revision in conn.execute(stmt):
             out[row_id] = (code, device, revision)
     return out
@@ -160,7 +169,7 @@ def load_origins(conn: Connection, table_name: str, ids: Sequence[str]) -> dict[
 def load_rows(conn: Connection, table: Table, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for part in chunks(list(ids)):
-        for row in conn.execute(select(*table.c).where(table.c.id.in_(part))):
+        for row in conn.execute(select(*table.c).where(id_in(conn, table.c.id, part))):
             values = dict(row._mapping)
             out[values["id"]] = values
     return out
@@ -249,12 +258,12 @@ def _check_households(conn: Connection, plan: Plan) -> None:
         for part in chunks(affected):
             if "member" in tables:
                 m = tables["member"]
-                for row in conn.execute(select(*m.c).where(m.c.household_id.in_(part))):
+                for row in conn.execute(select(*m.c).where(id_in(conn, m.c.household_id, part))):
                     values = dict(row._mapping)
                     members.setdefault(values["household_id"], {})[values["id"]] = values
             if "survey" in tables:
                 sv = tables["survey"]
-                for row in conn.execute(select(*sv.c).where(sv.c.household_id.in_(part))):
+                for row in conn.execute(select(*sv.c).where(id_in(conn, sv.c.household_id, part))):
                     values = dict(row._mapping)
                     surveys.setdefault(values["household_id"], {})[values["id"]] = values
     for r in members_in:

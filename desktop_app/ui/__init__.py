@@ -9,3 +9,7 @@ Every user-visible text goes through ``tr()`` / ``QCoreApplication.translate``
 texts made by the core (error messages, category and role names) come from
 :func:`desktop_app.i18n.t` in the same language.
 """
+
+from desktop_app.ui.qt_health import protect as _protect
+
+_protect()  # see desktop_app/ui/qt_health.py: a PySide6 6.12.0 bug on Python 3.11

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QStackedWidget, QTableWidget,
@@ -37,6 +37,11 @@ DEFAULT_COLOR = "#3f7fbf"
 GRID = QColor("#e3e3e3")
 TEXT = QColor("#222222")
 MUTED = QColor("#666666")
+_A = Qt.AlignmentFlag
+_RIGHT = _A.AlignRight | _A.AlignVCenter
+_LEFT = int(_A.AlignLeft | _A.AlignVCenter)
+_CENTER = int(_A.AlignCenter)
+_LABEL = int(_RIGHT | Qt.TextFlag.TextWordWrap)  # row labels: right-aligned, wrapped
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,20 +66,12 @@ def format_share(share: float) -> str:
     return QLocale().toString(100.0 * share, "f", 1) + "%"
 
 
-def _brush(color: str | QColor, hatched: bool) -> list[QBrush]:
-    base = QColor(color)
-    brushes = [QBrush(base)]
-    if hatched:
-        brushes.append(QBrush(base.darker(160), Qt.BrushStyle.BDiagPattern))
-    return brushes
-
-
 def _fill(p: QPainter, shape: QRectF | QPainterPath, color: str | QColor, hatched: bool) -> None:
-    for brush in _brush(color, hatched):
-        if isinstance(shape, QPainterPath):
-            p.fillPath(shape, brush)
-        else:
-            p.fillRect(shape, brush)
+    """Fill ``shape`` with ``color`` (and a diagonal hatch over it when ``hatched``)."""
+    base = QColor(color)
+    brushes = [QBrush(base)] + ([QBrush(base.darker(160), Qt.BrushStyle.BDiagPattern)] if hatched else [])
+    for brush in brushes:
+        p.fillPath(shape, brush) if isinstance(shape, QPainterPath) else p.fillRect(shape, brush)
 
 
 def _ink_on(color: str | QColor) -> QColor:
@@ -92,37 +89,38 @@ class Chart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._regions: list[tuple[QPainterPath, str]] = []
-        self._title = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setMinimumHeight(80)
 
     # -- for subclasses --------------------------------------------------
 
-    def headers(self) -> list[str]:
-        """Column headers of :meth:`table`."""
+    def headers(self) -> list[str]:  # column headers of :meth:`table`
         raise NotImplementedError
 
-    def rows(self) -> list[list[str]]:
-        """The numbers as rows of text, one per bar or slice."""
+    def rows(self) -> list[list[str]]:  # the numbers as rows of text, one per bar or slice
         raise NotImplementedError
 
     def is_empty(self) -> bool:
         raise NotImplementedError
 
-    def draw(self, p: QPainter, area: QRectF) -> None:
+    def draw(self, p: QPainter, area: QRectF) -> None:  # paint the data into ``area``
         raise NotImplementedError
 
     # -- public ----------------------------------------------------------
 
     def set_title(self, title: str) -> None:
         """Name of the chart for assistive technology (the panel shows it)."""
-        self._title = title
         self.setAccessibleName(title)
 
     def table(self) -> tuple[list[str], list[list[str]]]:
         """``(headers, rows)``: what the companion table shows."""
         return self.headers(), self.rows()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """As tall as the data needs: a chart squeezed smaller is unreadable
+        (put charts in a scroll area when space is short)."""
+        return QSize(160, self.sizeHint().height())
 
     def tooltip_at(self, pos: QPointF) -> str | None:
         """Tooltip text of the bar or slice at ``pos`` (after a paint)."""
@@ -165,10 +163,25 @@ class Chart(QWidget):
         area = QRectF(self.rect()).adjusted(6, 6, -6, -6)
         if self.is_empty():
             p.setPen(MUTED)
-            p.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("No data"))
+            p.drawText(area, _CENTER, QCoreApplication.translate("Chart", "No data"))
         else:
             self.draw(p, area)
         p.end()
+
+
+def _lines(fm: QFontMetrics, text: str, width: float, max_lines: int) -> str:
+    """``text`` wrapped at words into at most ``max_lines`` lines of ``width``;
+    the last line is elided ("…") when the text is longer (the tooltip and the
+    table keep the whole text)."""
+    words, lines = text.split(), []
+    while words and len(lines) < max_lines - 1:
+        line = words.pop(0)
+        while words and fm.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words:
+        lines.append(fm.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, int(width)))
+    return "\n".join(lines)
 
 
 def _label_column(fm: QFontMetrics, labels: Sequence[str], width: float) -> tuple[float, bool]:
@@ -249,13 +262,11 @@ class BarChart(Chart):
         for i, (label, value, text) in enumerate(zip(self._labels, self._values, self._texts)):
             y = area.top() + i * row_h
             p.setPen(TEXT)
-            flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
-            label_rect = QRectF(area.left(), y, label_w, row_h)
-            p.drawText(label_rect, int(flags), label)
+            p.drawText(QRectF(area.left(), y, label_w, row_h), _LABEL, _lines(fm, label, label_w, 2))
             bar = QRectF(bar_x, y + row_h * 0.18, max(1.0, bar_w * value / top) if value else 0.0, row_h * 0.64)
             _fill(p, bar, self._colors[i], self._hatched[i])
             p.setPen(TEXT)
-            p.drawText(QRectF(bar.right() + 6, y, value_w, row_h), int(Qt.AlignmentFlag.AlignVCenter), text)
+            p.drawText(QRectF(bar.right() + 6, y, value_w, row_h), _LEFT, text)
             self._region(QRectF(area.left(), y, area.width(), row_h), f"{label}: {text}")
 
     def _draw_vertical(self, p: QPainter, area: QRectF) -> None:
@@ -263,8 +274,9 @@ class BarChart(Chart):
         n = len(self._labels)
         col_w = area.width() / n
         label_h = fm.height() * 3.2
-        plot = QRectF(area.left(), area.top() + fm.height() + 4, area.width(),
-                      area.height() - label_h - fm.height() - 8)
+        texts = [_lines(fm, t, col_w - 2, 2) for t in self._texts]  # value labels: 2 lines when narrow
+        value_h = fm.height() * max(t.count("\n") + 1 for t in texts)
+        plot = QRectF(area.left(), area.top() + value_h + 4, area.width(), area.height() - label_h - value_h - 8)
         top = max(self._values) or 1.0
         p.setPen(QPen(GRID, 1))
         for k in range(5):
@@ -276,10 +288,11 @@ class BarChart(Chart):
             bar = QRectF(x + col_w * 0.2, plot.bottom() - h, col_w * 0.6, h)
             _fill(p, bar, self._colors[i], self._hatched[i])
             p.setPen(TEXT)
-            p.drawText(QRectF(x, bar.top() - fm.height() - 2, col_w, fm.height()),
-                       int(Qt.AlignmentFlag.AlignCenter), text)
-            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-            p.drawText(QRectF(x + 2, plot.bottom() + 4, col_w - 4, label_h), int(flags), label)
+            lines = texts[i].count("\n") + 1
+            p.drawText(QRectF(x, bar.top() - fm.height() * lines - 2, col_w, fm.height() * lines),
+                       int(_A.AlignHCenter | _A.AlignBottom), texts[i])
+            p.drawText(QRectF(x + 2, plot.bottom() + 4, col_w - 4, label_h), int(_A.AlignHCenter | _A.AlignTop),
+                       _lines(fm, label, col_w - 4, 3))
             self._region(QRectF(x, area.top(), col_w, area.height()), f"{label}: {text}")
 
 
@@ -337,14 +350,14 @@ class StackedBarChart(Chart):
                 box = QRectF(x, y + (line - 14) / 2, 14, 14)
                 _fill(p, box, s.color, s.hatched)
                 p.setPen(TEXT)
-                p.drawText(QRectF(x + 20, y, w, line), int(Qt.AlignmentFlag.AlignVCenter), s.label)
+                p.drawText(QRectF(x + 20, y, w, line), _LEFT, s.label)
             x += w
         return y - area.top() + line
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
         _, wraps = _label_column(fm, self._labels, 600)
-        rows = max(1, len(self._labels)) * fm.height() * (2.4 if wraps else 2.0)
+        rows = max(1, len(self._labels)) * fm.height() * (2.8 if wraps else 2.4)
         return QSize(520, int(rows + self._legend_height(520) + 24))
 
     def draw(self, p: QPainter, area: QRectF) -> None:
@@ -361,8 +374,7 @@ class StackedBarChart(Chart):
         for i, (label, row) in enumerate(zip(self._labels, self._values)):
             y = body.top() + i * row_h
             p.setPen(TEXT)
-            flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
-            p.drawText(QRectF(body.left(), y, label_w, row_h), int(flags), label)
+            p.drawText(QRectF(body.left(), y, label_w, row_h), _LABEL, _lines(fm, label, label_w, 2))
             total = totals[i]
             scale = (bar_w / total if total else 0.0) if self.normalized else bar_w / top
             x = bar_x
@@ -374,11 +386,11 @@ class StackedBarChart(Chart):
                 text = format_share(v / total) if self.normalized else format_number(v)
                 if fm.horizontalAdvance(text) + 6 < seg.width():
                     p.setPen(_ink_on(s.color))
-                    p.drawText(seg, int(Qt.AlignmentFlag.AlignCenter), text)
+                    p.drawText(seg, _CENTER, text)
                 self._region(seg, f"{label} - {s.label}: {format_number(v)} ({format_share(v / total)})")
                 x += v * scale
             p.setPen(TEXT)
-            p.drawText(QRectF(x + 6, y, total_w, row_h), int(Qt.AlignmentFlag.AlignVCenter), format_number(total))
+            p.drawText(QRectF(x + 6, y, total_w, row_h), _LEFT, format_number(total))
 
 
 class DonutChart(Chart):
@@ -444,7 +456,7 @@ class DonutChart(Chart):
             bold.setBold(True)
             p.setFont(bold)
             p.setPen(TEXT)
-            p.drawText(hole, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.center_text)
+            p.drawText(hole, int(_A.AlignCenter | Qt.TextFlag.TextWordWrap), self.center_text)
             p.setFont(self.font())
         # legend
         x = ring.right() + 18
@@ -458,11 +470,10 @@ class DonutChart(Chart):
             _fill(p, box, s.color, s.hatched)
             p.setPen(TEXT)
             label = fm.elidedText(s.label, Qt.TextElideMode.ElideRight, int(text_w))
-            p.drawText(QRectF(x + 20, y, text_w, line), int(Qt.AlignmentFlag.AlignVCenter), label)
-            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            p.drawText(QRectF(x + 20 + text_w, y, num_w, line), int(right), format_number(v))
+            p.drawText(QRectF(x + 20, y, text_w, line), _LEFT, label)
+            p.drawText(QRectF(x + 20 + text_w, y, num_w, line), int(_RIGHT), format_number(v))
             p.setPen(MUTED)
-            p.drawText(QRectF(x + 20 + text_w + num_w, y, pct_w, line), int(right),
+            p.drawText(QRectF(x + 20 + text_w + num_w, y, pct_w, line), int(_RIGHT),
                        format_share(v / total))
             self._region(QRectF(x, y, area.right() - x, line),
                          f"{s.label}: {format_number(v)} ({format_share(v / total)})")
@@ -492,8 +503,6 @@ class ChartPanel(QWidget):
         self.note_label.setVisible(bool(note))
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
-        self.toggle.setText(self.tr("Show as table"))
-        self.toggle.setToolTip(self.tr("Show the numbers of this chart as a table"))
         self.toggle.toggled.connect(self._toggled)
         self.table_widget = QTableWidget()
         self.table_widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -515,6 +524,22 @@ class ChartPanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         chart.dataChanged.connect(self._fill_table)
         self._fill_table()
+        self.retranslate()
+
+    def set_title(self, title: str) -> None:
+        self.title_label.setText(title)
+        self.chart.set_title(title)
+        self.table_widget.setAccessibleName(title)
+
+    def retranslate(self) -> None:
+        """Set the toggle's texts again (the owner sets the title)."""
+        self._toggled(self.toggle.isChecked())
+        self.toggle.setToolTip(self.tr("Show the numbers of this chart as a table"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_note(self, note: str) -> None:
         self.note_label.setText(note)
@@ -538,7 +563,7 @@ class ChartPanel(QWidget):
             for c, text in enumerate(row):
                 item = QTableWidgetItem(text)
                 if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(_RIGHT)
                 t.setItem(r, c, item)
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

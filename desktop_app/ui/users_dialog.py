@@ -44,9 +44,9 @@ def _password_edit() -> QLineEdit:
 class PasswordDialog(QDialog):
     """A new password typed twice (and the current one when ``ask_current``)."""
 
-    def __init__(self, title: str, ask_current: bool = False, parent: QWidget | None = None):
+    def __init__(self, title: str = "", ask_current: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("Change my password"))
         self.setMinimumWidth(460)
         self.errors = FieldErrors()
         form = QFormLayout()
@@ -69,9 +69,8 @@ class PasswordDialog(QDialog):
 
     @classmethod
     def for_own_password(cls, parent: QWidget | None = None) -> PasswordDialog:
-        dialog = cls("", ask_current=True, parent=parent)
-        dialog.setWindowTitle(dialog.tr("Change my password"))
-        return dialog
+        """The dialog asking the current password too (titled "Change my password")."""
+        return cls("", ask_current=True, parent=parent)
 
     def check(self) -> None:
         if self.password.text() != self.confirm.text():
@@ -155,7 +154,7 @@ class UsersDialog(QDialog):
         self.db, self.actor = db, actor
         self.users: list[accounts.User] = []
         self.setWindowTitle(self.tr("User accounts"))
-        self.resize(760, 420)
+        self.resize(820, 420)
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels([self.tr("Username"), self.tr("Full name"), self.tr("Role"),
                                               self.tr("Status"), self.tr("Last login")])
@@ -163,7 +162,11 @@ class UsersDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in range(self.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 1
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(self.tr("&Add…"))
         self.reset_button = QPushButton(self.tr("&Reset password…"))
@@ -207,7 +210,6 @@ class UsersDialog(QDialog):
                 self.table.setItem(i, column, item)
             if user.id == select_id:
                 self.table.selectRow(i)
-        self.table.resizeColumnToContents(0)
         self._update_buttons()
 
     def selected(self) -> accounts.User | None:

@@ -39,7 +39,7 @@ from desktop_app.services.household_edit import (
     quick_screen_stop,
     save_and_classify,
 )
-from desktop_app.services.register import list_rounds, list_villages, load_household
+from desktop_app.services.register import list_communes, list_rounds, list_villages, load_household
 from desktop_app.services.register_queries import rows_for
 from desktop_app.ui.dialogs import confirm
 from desktop_app.ui.errors import show_error
@@ -66,7 +66,7 @@ class HouseholdEditor(QDialog):
     saved = Signal(str, object)
 
     def __init__(self, db, round_id: str, household_id: str | None = None, *, commune_id: str | None = None,
-                 parent: QWidget | None = None):
+                 read_only: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
         self.round_id = round_id
@@ -78,9 +78,13 @@ class HouseholdEditor(QDialog):
         self.commune_id = commune_id or self.round.commune_id
         self.new = household_id is None
         self.code = ""
-        if household_id is None:
+        self.read_only = read_only
+        if household_id is None:  # a new household: the commune's usual area and region
+            commune = next((c for c in list_communes(db) if c.id == self.commune_id), None)
             self.household = Household(household_id=str(uuid.uuid4()), members=[
-                Member(member_id=str(uuid.uuid4()), full_name="", relation="head")], survey=None)
+                Member(member_id=str(uuid.uuid4()), full_name="", relation="head")], survey=None,
+                area=commune.default_area if commune else None,
+                region=commune.default_region if commune else None)
         else:
             self.household = load_household(db, household_id, round_id)
             row = rows_for(db, round_id, [household_id]).get(household_id)
@@ -101,6 +105,9 @@ class HouseholdEditor(QDialog):
             source.edited.connect(self._edited)
         self.update_live()
         self.dirty = False
+        if read_only:
+            self.save_button.setEnabled(False)
+            self.message.setText(self.tr("Your account may look at households but not change them."))
         (self.village if self.new else self.code_edit).setFocus()
 
     # -- layout ----------------------------------------------------------------
@@ -291,6 +298,8 @@ class HouseholdEditor(QDialog):
 
     def save(self) -> bool:
         """Save when the form has no error; returns whether it was saved."""
+        if self.read_only:
+            return False
         self.update_live()
         household = self.build_household()
         errors = [i for i in self.issues if i.is_error]

@@ -62,7 +62,7 @@ class MembersEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(120)
-        self.table.setMaximumHeight(190)
+        self.table.setMaximumHeight(160)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -318,7 +318,7 @@ class MembersEditor(QWidget):
         mine = [x for x in self.issues if x.member == i]
         if any(x.is_error for x in mine):
             return self.tr("Error")
-        return self.tr("Check") if mine else ""
+        return self.tr("Please check") if mine else ""
 
     def set_issues(self, issues: list[Issue]) -> None:
         """Show the editor's current problems (from the core checks)."""
@@ -332,8 +332,10 @@ class MembersEditor(QWidget):
         bad = {x.field.rsplit(".", 1)[-1] for x in mine if x.is_error}
         for name in ("full_name", "birth_date", "id_number", "relation"):
             self.fields[name].setStyleSheet(BAD_FIELD if name in bad else "")
-        lines = [f'<span style="color:{"#b3261e" if x.is_error else "#8a5300"}">'
-                 f'{"⛔" if x.is_error else "⚠"} {_escape(x.message)}</span>' for x in mine]
+        lines = []
+        for x in mine:
+            text = (self.tr("Error: %1") if x.is_error else self.tr("Please check: %1")).replace("%1", x.message)
+            lines.append(f'<span style="color:{"#b3261e" if x.is_error else "#8a5300"}">{_escape(text)}</span>')
         self.issue_label.setText("<br>".join(lines))
         self.issue_label.setVisible(bool(lines))
 

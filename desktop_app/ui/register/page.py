@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import get_language, t
 from desktop_app.services import Changes
+from desktop_app.services.accounts import VIEWER
 from desktop_app.services.register import current_round, delete_household, list_communes, list_villages
 from desktop_app.services.register_queries import UNCLASSIFIED
 from desktop_app.standards.model import INDICATOR_KEYS
@@ -73,6 +74,11 @@ class RegisterPage(Page):
         super().__init__(self.scope.state, parent)  # type: ignore[arg-type]
         self.db = self.scope.db
         self.editor: QWidget | None = None
+        actor = self.scope.actor
+        #: a viewer account may look but not change (services.accounts roles)
+        self.read_only = getattr(actor, "role", None) == VIEWER
+        if self.scope.state is None and getattr(actor, "username", None):
+            self.db.user = actor.username  # the audit log names the officer
         round_id, commune_id = self.scope.ids()
 
         self.heading = QLabel()
@@ -161,6 +167,8 @@ class RegisterPage(Page):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.setTabOrder(self.search, self.village)
+        self.new_button.setEnabled(not self.read_only)
+        self.delete_button.setEnabled(not self.read_only)
         self.retranslate()
         if not self.model.loaded:  # enabling sorting above loaded it already
             self.model.reload()
@@ -305,7 +313,8 @@ class RegisterPage(Page):
         return row >= 0
 
     def new_household(self) -> None:
-        self.open_household(None)
+        if not self.read_only:
+            self.open_household(None)
 
     def open_household(self, household_id: str | None) -> None:
         """Open the editor (``None``: a new household) as a window-modal dialog."""
@@ -317,7 +326,7 @@ class RegisterPage(Page):
 
         try:
             editor = HouseholdEditor(self.db, round_id, household_id, commune_id=self.model.filter.commune_id,
-                                     parent=self)
+                                     read_only=self.read_only, parent=self)
         except Exception as exc:  # noqa: BLE001 - shown to the user in one place
             show_error(self, exc)
             return
@@ -334,7 +343,7 @@ class RegisterPage(Page):
     def delete_selected(self) -> None:
         hid = self.selected_id()
         row = self.model.row_data(self.table.currentIndex().row()) if hid else None
-        if hid is None or row is None:
+        if hid is None or row is None or self.read_only:
             return
         text = self.tr("Delete household %1 (%2)? It is kept in the history but no longer listed.") \
             .replace("%1", row.code).replace("%2", row.head_name or "")

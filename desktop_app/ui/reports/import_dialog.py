@@ -35,6 +35,13 @@ from desktop_app.ui.tasks import TaskRunner
 ERROR_BRUSH = QBrush(QColor("#FFD7D7"))
 
 
+def _cell(raw: tuple, index: dict[str, int], field: str) -> str:
+    """The text of ``field``'s cell in a raw row ("" when absent)."""
+    i = index.get(field)
+    value = raw[i] if i is not None and i < len(raw) else None
+    return "" if value is None else str(value).strip()
+
+
 def preview_rows(preview: ImportPreview) -> list[tuple[str, str, str, int, str, bool]]:
     """(code, village, head, rows, status, ok) per household, valid ones first in file order,
     then the rejected ones with their errors."""
@@ -45,29 +52,21 @@ def preview_rows(preview: ImportPreview) -> list[tuple[str, str, str, int, str, 
         head = next((m for m in members if m.get("relation") == "head"), members[0] if members else {})
         out.append((str(r.get("household_code") or ""), str(r.get("village") or ""), str(head.get("full_name") or ""),
                     len(members), "", True))
-    index = {field: i for i, h in enumerate(result.headers) for field, header in result.columns.items()
-             if header == h}
+    index = {field: result.headers.index(header) for field, header in result.columns.items()
+             if header in result.headers}
     by_code: dict[str, list[tuple[int, tuple, str]]] = {}
     last = ""
     for number, raw, note in result.rejected_rows:
-        def cell(field: str) -> str:
-            i = index.get(field)
-            value = raw[i] if i is not None and i < len(raw) else None
-            return "" if value is None else str(value).strip()
-        last = cell("household_code") or last or f"?{number}"
+        last = _cell(raw, index, "household_code") or last or f"?{number}"
         by_code.setdefault(last, []).append((number, raw, note))
     errors_by_row: dict[int, list[str]] = {}
     for e in result.errors:
         errors_by_row.setdefault(e.row, []).append(e.text)
     for code, rows in by_code.items():
         first = rows[0][1]
-
-        def get(field: str, raw: tuple = first) -> str:
-            i = index.get(field)
-            value = raw[i] if i is not None and i < len(raw) else None
-            return "" if value is None else str(value)
         texts = [text for number, _, _ in rows for text in errors_by_row.get(number, [])]
-        out.append((code, get("village"), get("full_name"), len(rows), "\n".join(texts) or rows[0][2], False))
+        out.append((code, _cell(first, index, "village"), _cell(first, index, "full_name"), len(rows),
+                    "\n".join(texts) or rows[0][2], False))
     return out
 
 
@@ -81,11 +80,12 @@ class ExcelImportDialog(QDialog):
     #: emitted with the outcome when an import finished (also a refused one)
     finished_import = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, round_id: str | None = None):
+    def __init__(self, db: Database, parent: QWidget | None = None, round_id: str | None = None,
+                 runner: TaskRunner | None = None):
         super().__init__(parent)
         self.db = db
         self.round_id = round_id
-        self.runner = TaskRunner(self)
+        self.runner = runner or TaskRunner(self)
         self.preview: ImportPreview | None = None
         self.outcome: ExcelImportOutcome | None = None
         self.setWindowTitle(self.tr("Import households from Excel"))

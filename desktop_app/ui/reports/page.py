@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.services import Changes
+from desktop_app.services.register import list_rounds, list_villages
 from desktop_app.storage.database import Database
-from desktop_app.storage.queries import list_rounds, list_villages
 from desktop_app.ui.errors import show_error
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.reports.import_dialog import ExcelImportDialog
@@ -38,10 +38,6 @@ _FILE_STEMS = {"village_list": "danh-sach-hop-dan", "posting_list": "danh-sach-n
 
 def _to_date(q: QDate) -> _dt.date:
     return _dt.date(q.year(), q.month(), q.day())
-
-
-def _qdate(d: _dt.date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 def make_report(db: Database, kind: str, out: Path, params: dict[str, Any], lang: str,
@@ -205,7 +201,9 @@ class ReportsPage(Page):
         self.create_button.setText(self.tr("&Create"))
         self.import_button.setText(self.tr("&Import from Excel…"))
         self.open_button.setText(self.tr("&Open the file"))
-        self._kind_changed(self.kinds.currentRow())
+        self._apply_kind()
+        if self.round_combo.count():
+            self._load_villages()
 
     def _descriptions(self) -> dict[str, str]:
         return {
@@ -255,6 +253,14 @@ class ReportsPage(Page):
             self.reload()
 
     def _kind_changed(self, _row: int) -> None:
+        """Another report chosen: show its parameters and forget the last file."""
+        self._apply_kind()
+        self._load_villages()
+        self.output.clear()
+        self.open_button.setEnabled(False)
+        self.status.clear()
+
+    def _apply_kind(self) -> None:
         kind = self.kind()
         self.description.setText(self._descriptions()[kind])
         shown = {"village_list": {"round", "village", "meeting", "output"},
@@ -265,10 +271,6 @@ class ReportsPage(Page):
             self.form.setRowVisible(label, key in shown)
         self.create_button.setVisible(kind != "import")
         self.import_button.setVisible(kind == "import")
-        self._load_villages()
-        self.output.clear()
-        self.open_button.setEnabled(False)
-        self.status.clear()
 
     # ------------------------------------------------------------------ actions
 
@@ -314,7 +316,7 @@ class ReportsPage(Page):
         self.create_button.setEnabled(False)
         self.open_button.setEnabled(False)
         self.status.setText(self.tr("Creating the report…"))
-        self.task = self.runner.run(make_report, self.db, self.kind(), out, self.params(), i18n.get_language(),
+        self.task = self.task_runner().run(make_report, self.db, self.kind(), out, self.params(), i18n.get_language(),
                                     label=self.tr("Creating the report…"))
         self.task.finished.connect(self._written)
         self.task.failed.connect(self._failed)
@@ -336,6 +338,11 @@ class ReportsPage(Page):
         self.create_button.setEnabled(True)
         self.status.setText(self.tr("Cancelled; no file was written."))
 
+    def task_runner(self) -> TaskRunner:
+        """The main window's runner when there is one (one writer at a time), else the page's own."""
+        shared = getattr(self.window(), "tasks", None)
+        return shared if isinstance(shared, TaskRunner) else self.runner
+
     def open_output(self) -> None:
         """Open the last written file with the system's viewer."""
         if self.last_output is not None:
@@ -343,7 +350,7 @@ class ReportsPage(Page):
 
     def open_import(self) -> ExcelImportDialog:
         """Open the Excel import dialog (non-modal; returned for tests)."""
-        dialog = ExcelImportDialog(self.db, self, round_id=self.round_combo.currentData())
+        dialog = ExcelImportDialog(self.db, self, round_id=self.round_combo.currentData(), runner=self.task_runner())
         dialog.imported.connect(self._imported)
         dialog.show()
         return dialog

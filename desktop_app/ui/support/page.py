@@ -95,6 +95,8 @@ class SupportPage(Page):
         self.bulk_button.clicked.connect(self.bulk_action)
         self.export_button.clicked.connect(self.export_dialog)
         self.household.currentIndexChanged.connect(self._household_changed)
+        self._coverage_stale = False
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.ledger.table.doubleClicked.connect(lambda _i: self.edit_record())
         self.ledger.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self._fill_households()
@@ -130,7 +132,8 @@ class SupportPage(Page):
             return
         self.ledger.fill_filters()
         self.ledger.reload()
-        self.coverage.reload()
+        self._coverage_stale = True
+        self._tab_changed(self.tabs.currentIndex())
         if changes.kinds & {"households", "members", "villages"}:
             self._fill_households()
         self.timeline.reload()
@@ -138,6 +141,13 @@ class SupportPage(Page):
         self._enable()
 
     # -- actions ---------------------------------------------------------
+
+    def _tab_changed(self, index: int) -> None:
+        """The coverage is computed again only when shown after a change
+        (it reads every household)."""
+        if index == 1 and self._coverage_stale:
+            self._coverage_stale = False
+            self.coverage.reload()
 
     def _enable(self) -> None:
         selected = self.ledger.selected() is not None

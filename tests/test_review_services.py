@@ -223,3 +223,37 @@ def test_two_rounds_transitions_and_the_36_month_window(demo, tmp_path: Path):
     assert rv.newly_out_of_poverty(db, poor, "2029-11-24")
     assert not rv.newly_out_of_poverty(db, poor, "2029-11-25")
     assert not rv.newly_out_of_poverty(db, outsider, "2027-01-01")
+
+
+def test_meeting_with_outcomes_in_one_transaction_and_order_of_later_changes(demo):
+    db, rid = demo
+    rv.confirm_list(db)
+    facts = rv.round_facts(db)
+    vid, name = facts.review_villages()[0]
+    codes = [h.code for h in facts.households if h.village_id == vid]
+    before = count(db, AuditLogRow)
+    bad = {codes[0]: ("disputed", "x"), "XX-0000": ("agreed", None)}
+    with pytest.raises(ValidationError, match="Không tìm thấy hộ"):
+        rv.record_meeting(db, name, "2025-11-20", "Trưởng thôn", outcomes=bad)
+    assert count(db, AuditLogRow) == before and not rv.round_facts(db).meetings  # all or nothing
+    changes = rv.record_meeting(db, name, "2025-11-20", "Trưởng thôn", None, 20,
+                                outcomes={c: ("agreed", None) for c in codes})
+    assert changes.kinds == {"review"}
+    assert not rv.record_meeting(db, name, "2025-11-20", "Trưởng thôn", None, 20,
+                                 outcomes={c: ("agreed", None) for c in codes})  # idempotent
+    assert set(rv.round_facts(db).outcomes) == {h.household_id for h in facts.households if h.village_id == vid}
+    with pytest.raises(ValidationError, match="phúc tra"):
+        rv.record_quick_screen(db, codes[0], {"car": True}, "2025-11-21")  # after the meeting
+    # a dispute that is withdrawn before its re-check disappears
+    rv.record_outcome(db, codes[0], "disputed", "Ý kiến")
+    assert len(rv.round_facts(db).open_complaints("meeting")) == 1
+    rv.record_outcome(db, codes[0], "agreed")
+    assert rv.round_facts(db).open_complaints() == []
+    for _, other in facts.review_villages()[1:]:
+        rv.record_meeting(db, other, "2025-11-20", "Trưởng thôn")
+    rv.record_posting(db, "2025-11-21", "2025-11-27")
+    rv.record_complaint(db, codes[0], "2025-11-24", "Xem lại")
+    with pytest.raises(ValidationError, match="khiếu nại ngày 2025-11-24"):
+        rv.record_posting(db, "2025-11-25", "2025-11-27")  # would start after a complaint
+    with pytest.raises(ValidationError, match="sau ngày bắt đầu niêm yết"):
+        rv.record_meeting(db, name, "2025-11-22", "Trưởng thôn")

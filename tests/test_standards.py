@@ -148,3 +148,18 @@ def test_imported_standard_with_higher_revision_wins(tmp_path):
     reg = StandardRegistry([standards_dir(), folder])
     assert reg.get("vn-2022-2025").rural_line == 2_000_000
     assert reg.get("vn-2022-2025").version == "vn-2022-2025@2"
+
+
+def test_quick_screen_sign_stops_at_phieu_a():
+    std = StandardRegistry().get("vn-2022-2025")
+    record = {
+        "household_id": "h", "area": "rural",
+        "members": [{"member_id": "m", "full_name": "Trần Văn Bình", "birth_date": "1970-01-01"}],
+        "survey": {"date": "2025-10-01", "score_a": 100, "quick_screen": {"car": True, "public_servant": False}},
+    }
+    r = classify(parse_record(record), std)
+    assert r.category == "not_poor" and r.at_or_below_line is False and r.missing == []
+    assert any("Phiếu A" in w for w in r.warnings)
+    assert any(std.quick_screen[0].text.vi in w for w in r.warnings)
+    record["survey"]["quick_screen"] = {"car": False}
+    assert classify(parse_record(record), std).category != "not_poor"

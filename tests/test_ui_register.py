@@ -211,9 +211,10 @@ def _gui_strings() -> set[tuple[str, str]]:
                         and node.args and isinstance(node.args[0], ast.Constant):
                     found.add((cls.name, node.args[0].value))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_tr" \
-                    and isinstance(node.args[0], ast.Constant):
-                found.add(("SurveyInputs", node.args[0].value))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr == "translate" and len(node.args) == 2 \
+                    and all(isinstance(a, ast.Constant) for a in node.args):
+                found.add((node.args[0].value, node.args[1].value))
     return found
 
 

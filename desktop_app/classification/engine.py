@@ -130,11 +130,44 @@ def _income_decision(household: Household, standard: Standard, area: str, bounds
     return False, ("middle" if line < income <= middle_max else "not_poor")
 
 
+QUICK_SCREEN_KEY = "quick_screen"
+
+
+def quick_screen_signs(household: Household, standard: Standard) -> list[str]:
+    """Keys of the standard's quick-screen (Phiếu A) criteria answered yes.
+
+    The answers travel in ``survey.quick_screen`` (an extra key of the record:
+    ``{criterion key: true/false}``); any one sign stops the review there."""
+    survey = household.survey
+    answers = survey.extra.get(QUICK_SCREEN_KEY) if survey is not None else None
+    if not isinstance(answers, dict) or not answers:
+        return []
+    return [c.key for c in standard.quick_screen if answers.get(c.key) is True]
+
+
+def _quick_screen_result(household: Household, standard: Standard, signs: list[str],
+                         lang: str) -> ClassificationResult:
+    texts = [c.text.get(lang) for c in standard.quick_screen if c.key in signs]
+    return ClassificationResult(
+        household_id=household.household_id, standard=standard.id, standard_version=standard.version,
+        category="not_poor", score_a=None, score_b=0, income_per_capita=household.survey.income_per_capita,
+        indicators={k: "unknown" for k in INDICATOR_KEYS}, reasons={}, missing=[], missing_text=[],
+        warnings=[R.quick_screen_stop(lang), R.quick_screen_signs(texts, lang)], at_or_below_line=False,
+    )
+
+
 def classify(household: Household, standard: Standard, lang: str | None = None) -> ClassificationResult:
-    """Classify ``household`` (with its survey) under ``standard``."""
+    """Classify ``household`` (with its survey) under ``standard``.
+
+    A household with a quick-screen sign (Phiếu A) stops there: not poor,
+    indicators not surveyed, with a warning naming the signs."""
     lang = lang or get_language()
     warnings: list[str] = []
     survey = household.survey
+    if survey is not None and survey.extra:
+        signs = quick_screen_signs(household, standard)
+        if signs:
+            return _quick_screen_result(household, standard, signs, lang)
     if survey is None:
         return ClassificationResult(
             household.household_id, standard.id, standard.version, "incomplete", None, 0, None,

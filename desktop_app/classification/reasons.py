@@ -51,6 +51,11 @@ register({
     "unknown.needs": {"vi": "Cần hỏi thêm: {items}", "en": "Still to ask: {items}"},
     "missing.member_field": {"vi": "{field} của {name}", "en": "{field} of {name}"},
     "missing.survey": {"vi": "phiếu rà soát (Phiếu B) của hộ", "en": "the household's survey form (Phiếu B)"},
+    "warning.quick_screen_stop": {
+        "vi": "Hộ có dấu hiệu không nghèo theo Phiếu A (nhận dạng nhanh): dừng rà soát, không điền Phiếu B.",
+        "en": "The household shows signs of not being poor on the quick screen (Phiếu A): the review stops "
+              "here, Phiếu B is not filled in."},
+    "warning.quick_screen_signs": {"vi": "Dấu hiệu: {items}", "en": "Signs: {items}"},
     "warning.no_survey": {
         "vi": "Hộ chưa có phiếu rà soát trong đợt này: hãy nhập Phiếu B.",
         "en": "The household has no survey in this round: enter its Phiếu B."},
@@ -165,3 +170,11 @@ def no_middle_band(standard_id: str, lang: str) -> str:
 
 def no_survey(lang: str) -> str:
     return t("warning.no_survey", lang)
+
+
+def quick_screen_stop(lang: str) -> str:
+    return t("warning.quick_screen_stop", lang)
+
+
+def quick_screen_signs(texts: list[str], lang: str) -> str:
+    return t("warning.quick_screen_signs", lang, items="; ".join(texts))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 #: Kinds of data a :class:`Changes` may name (views compare against these).
 KINDS = frozenset({
     "communes", "villages", "households", "members", "rounds", "surveys", "classifications", "settings",
+    "review", "official", "support", "users", "sync", "standards",
 })
 
 

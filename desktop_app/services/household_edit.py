@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.classification import ClassificationResult, classify
+from desktop_app.classification.engine import quick_screen_signs
 from desktop_app.domain.labels import field_label, value_label
 from desktop_app.domain.record import (
     ID_NUMBER_RE,
@@ -118,12 +119,6 @@ register({
     },
     "edit.member_issue": {"vi": "Thành viên {n} ({name}): {problem}", "en": "Member {n} ({name}): {problem}"},
     "edit.member_issue_unnamed": {"vi": "Thành viên {n}: {problem}", "en": "Member {n}: {problem}"},
-    "edit.quick_screen_stop": {
-        "vi": "Hộ có dấu hiệu không nghèo theo Phiếu A (nhận dạng nhanh): dừng rà soát, không điền Phiếu B.",
-        "en": "The household shows signs of not being poor on the quick screen (Phiếu A): the review stops "
-              "here, Phiếu B is not filled in.",
-    },
-    "edit.quick_screen_reasons": {"vi": "Dấu hiệu: {items}", "en": "Signs: {items}"},
     "income.crops": {"vi": "Trồng trọt", "en": "Crops"},
     "income.livestock": {"vi": "Chăn nuôi", "en": "Livestock"},
     "income.aquaculture": {"vi": "Nuôi trồng, đánh bắt thủy sản", "en": "Aquaculture and fishing"},
@@ -344,34 +339,18 @@ def income_from_worksheet(worksheet: Mapping[str, Any] | None, members: int) -> 
 
 def quick_screen_stop(household: Household, standard: Standard) -> list[str]:
     """Keys of the standard's quick-screen criteria ticked for the household
-    (any one stops the review at Phiếu A)."""
-    if household.survey is None:
-        return []
-    answers = household.survey.extra.get(QUICK_SCREEN_KEY) or {}
-    return [c.key for c in standard.quick_screen if answers.get(c.key) is True]
+    (any one stops the review at Phiếu A); the engine decides the outcome."""
+    return quick_screen_signs(household, standard)
 
 
 def quick_screen_result(household: Household, standard: Standard, lang: str | None = None
                         ) -> ClassificationResult:
-    """The classification of a household stopped at the quick screen: not
-    poor (the procedure's outcome), indicators not surveyed, with a warning
-    naming the signs."""
-    signs = quick_screen_stop(household, standard)
-    texts = [c.text.get(lang or "vi") for c in standard.quick_screen if c.key in signs]
-    return ClassificationResult(
-        household_id=household.household_id, standard=standard.id, standard_version=standard.version,
-        category="not_poor", score_a=None, score_b=0, income_per_capita=None,
-        indicators={k: "unknown" for k in INDICATOR_KEYS}, reasons={}, missing=[], missing_text=[],
-        warnings=[t("edit.quick_screen_stop", lang), t("edit.quick_screen_reasons", lang, items="; ".join(texts))],
-        at_or_below_line=False,
-    )
+    """The classification of a household stopped at the quick screen."""
+    return classify(household, standard, lang)
 
 
 def classify_edited(household: Household, standard: Standard, lang: str | None = None) -> ClassificationResult:
-    """The live classification of the editor: the quick-screen outcome when a
-    sign is ticked, else the classification engine's."""
-    if quick_screen_stop(household, standard):
-        return quick_screen_result(household, standard, lang)
+    """The live classification of the editor (the engine applies the quick screen)."""
     return classify(household, standard, lang)
 
 

@@ -226,23 +226,29 @@ def _raw_rows(conn: Any, stmt: Any) -> Any:
 def _reading(db: Database) -> Iterator[Any]:
     """A connection for one large read with a small SQLite page cache.
 
-    The register's connections keep a 64 MB page cache (good for imports);
-    a scan of every household would fill it and keep that memory for the
-    life of the connection. Here the cache is small for the read and given
-    back afterwards (the operating system caches the file anyway).
+    The register's connections keep a 64 MB page cache and map the file
+    into memory (good for imports and reports); a scan of every household
+    would fill both and keep that memory for the life of the connection.
+    Here the cache is small and the file is read, not mapped, for the read;
+    both settings are given back afterwards (the operating system caches
+    the file anyway).
     """
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
         if raw is None:
             yield conn
             return
-        before = raw.execute("PRAGMA cache_size").fetchone()[0]
+        cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+        mmap = raw.execute("PRAGMA mmap_size").fetchone()
         raw.execute(f"PRAGMA cache_size=-{_READ_CACHE_KIB}")
+        raw.execute("PRAGMA mmap_size=0")  # a mapped scan would stay resident in this process
         try:
             yield conn
         finally:
             raw.execute("PRAGMA shrink_memory")
-            raw.execute(f"PRAGMA cache_size={int(before)}")
+            raw.execute(f"PRAGMA cache_size={int(cache)}")
+            if mmap:
+                raw.execute(f"PRAGMA mmap_size={int(mmap[0])}")
 
 
 def ordered_ids(db: Database, f: RegisterFilter, sort: str = "code", descending: bool = False) -> list[str]:

@@ -73,7 +73,8 @@ class ClassificationPanel(QFrame):
         colour = CATEGORY_COLOURS.get(result.category, ("#444444", "#eeeeee"))
         text = category_text(result.category, official=False)
         if stopped_at_quick_screen:
-            text = f"{text}\n{self.tr('Stopped at Form A (quick screen)')}"
+            stopped = self.tr("Stopped at Form A (quick screen)")
+            text = f"{text}\n{stopped}"
         self.category.setText(text)
         self.category.setStyleSheet(
             f"QLabel {{ font-size: 16pt; font-weight: bold; color: {colour[0]}; background: {colour[1]};"

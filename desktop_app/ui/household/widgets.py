@@ -17,8 +17,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QWid
 from desktop_app.domain.labels import value_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SurveyInputs", text)
 
 
 class ChoiceCombo(QComboBox):
@@ -29,7 +27,7 @@ class ChoiceCombo(QComboBox):
     def __init__(self, group: str | None, values: Sequence[str], labels: Sequence[str] | None = None,
                  parent: QWidget | None = None, unknown_text: str | None = None):
         super().__init__(parent)
-        self.addItem(unknown_text or _tr("Unknown"), None)
+        self.addItem(unknown_text or QCoreApplication.translate("SurveyInputs", "Unknown"), None)
         for i, value in enumerate(values):
             text = labels[i] if labels is not None else value_label(group or "", value)
             self.addItem(text[:1].upper() + text[1:], value)
@@ -48,7 +46,9 @@ class TriState(ChoiceCombo):
     wording for yes and no ("Bền chắc" / "Không bền chắc")."""
 
     def __init__(self, yes: str | None = None, no: str | None = None, parent: QWidget | None = None):
-        super().__init__(None, (True, False), (yes or _tr("Yes"), no or _tr("No")), parent)  # type: ignore[arg-type]
+        yes = yes or QCoreApplication.translate("SurveyInputs", "Yes")
+        no = no or QCoreApplication.translate("SurveyInputs", "No")
+        super().__init__(None, (True, False), (yes, no), parent)  # type: ignore[arg-type]
 
     def set_value(self, value: Any) -> None:
         self.setCurrentIndex({None: 0, True: 1, False: 2}.get(value, 0))
@@ -112,7 +112,7 @@ class ChecklistBox(QWidget):
         self.unknown: QCheckBox | None = None
         offset = 0
         if unknown_box:
-            self.unknown = QCheckBox(_tr("Unknown (not asked yet)"))
+            self.unknown = QCheckBox(QCoreApplication.translate("SurveyInputs", "Unknown (not asked yet)"))
             self.unknown.setChecked(True)
             self.unknown.toggled.connect(self._unknown_toggled)
             grid.addWidget(self.unknown, 0, 0, 1, columns)

@@ -297,7 +297,7 @@ class RegisterPage(Page):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(self.tr("%1 households").replace("%1", f"{n:,}".replace(",", ".")))
+        self.count.setText(self.tr("%n household(s)", "", n))
 
     # -- rows -------------------------------------------------------------------
 

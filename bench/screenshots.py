@@ -101,7 +101,6 @@ def main_window_shots(app: QApplication, data: Path, out: Path, households: int,
     login.close()
     user = accounts.authenticate(db, "mai", "matkhau2026")
     state = AppState(db, data / "demo", GuiSettings(data / "demo"), accounts.Actor.of(user))
-    state.set_actor(accounts.Actor.of(user))
     state.reload()
     window = MainWindow(state)
     window.resize(1200, 760)

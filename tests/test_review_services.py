@@ -161,6 +161,9 @@ def test_requests_and_quick_screen_put_households_on_the_list(demo):
     rv.record_quick_screen(db, other.household_id, {"car": True, "public_servant": False}, "2025-10-05")
     entry = rv.round_facts(db).household(other.household_id)
     assert entry.screened_out and entry.proposed == "not_poor"
+    assert load_household(db, other.household_id, rid).survey.extra["quick_screen"]["car"] is True
+    classify_round(db, rid)  # the engine reads the same answers: stopped at form A, not poor
+    assert rv.round_facts(db).household(other.household_id).classification == "not_poor"
     with pytest.raises(ValidationError, match="tiêu chí «yacht»"):
         rv.record_quick_screen(db, other.household_id, {"yacht": True}, "2025-10-05")
     run_round(db, rid, 2025)

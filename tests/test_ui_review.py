@@ -233,3 +233,15 @@ def test_every_gui_string_has_a_vietnamese_translation_pending():
     for (context, source), vietnamese in pending.items():
         assert vietnamese and vietnamese != source or source in ("Code",), (context, source)
         assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", vietnamese)), source
+
+
+def test_a_viewer_is_told_and_nothing_changes(qtbot, db):
+    create_demo(db, households=30, seed=2, classify=classify_round)
+    widget = ReviewPage(db, Actor("u2", "xem", "viewer"))
+    qtbot.addWidget(widget)
+    seen: list[str] = []
+    on_next_modal(lambda box: (seen.append(box.text()), box.done(0)))
+    qtbot.mouseClick(widget.panels[0].confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "xem" in seen[0] and "ghi các bước rà soát" in seen[0]
+    assert widget.status.current == "list" and rv.round_facts(db).list_mark is None

@@ -2,142 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Import households from Excel</source>
-        <extracomment>emitted with the :class:`~desktop_app.services.Changes` of a finished import emitted when a preview (or re-check) is ready emitted with the outcome when an import finished (also a refused one)</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Choose file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Workbook:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Column in the file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check &amp;again with this mapping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Column mapping</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Household code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation type="unfinished">Thôn/tổ</translation>
-    </message>
-    <message>
-        <source>Head</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Valid rows only (households with errors are left out)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;All or nothing (nothing is imported if any row has an error)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save the rejection report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the household list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel files (*.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading and checking the file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking the file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(automatic)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 rows, %2 households: %3 valid, %4 with errors (%5 errors).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose how to import, then press Import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing households…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported %1 households (%2 new, %3 updated); %4 classified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 households with errors were not imported; save the rejection report, correct it and import it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was imported: %1 households have errors (all-or-nothing). Save the rejection report, correct it and import it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the rejection report as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejection report saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AdminForm</name>
     <message>
         <source>e.g. Hoàng Thị Mai</source>
@@ -191,138 +55,138 @@
     <name>BarChart</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Giá trị</translation>
     </message>
 </context>
 <context>
     <name>BulkConfirmPage</name>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Xác nhận</translation>
     </message>
 </context>
 <context>
     <name>BulkPreviewPage</name>
     <message>
         <source>Check the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểm tra danh sách</translation>
     </message>
     <message>
         <source>Include</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi</translation>
     </message>
     <message>
         <source>Household</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ</translation>
     </message>
     <message>
         <source>Village</source>
-        <translation type="unfinished">Thôn/tổ</translation>
+        <translation>Thôn/tổ</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Trạng thái</translation>
+        <translation>Diện hộ</translation>
     </message>
     <message>
         <source>%1 selected of %2: %3 households, %4 people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã chọn %1 trên %2: %3 hộ, %4 người.</translation>
     </message>
     <message>
         <source>Nobody to record: everyone concerned has already received it this year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có ai cần ghi: mọi đối tượng đã nhận hỗ trợ này trong năm.</translation>
     </message>
 </context>
 <context>
     <name>BulkRulePage</name>
     <message>
         <source>Choose the bulk action</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn việc hỗ trợ hàng loạt</translation>
     </message>
     <message>
         <source>The next step lists every household or person it reaches; nothing is recorded before you confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bước tiếp theo liệt kê mọi hộ hoặc người được hỗ trợ; chưa có gì được ghi trước khi bạn xác nhận.</translation>
     </message>
     <message>
         <source>All villages</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả thôn, tổ</translation>
     </message>
     <message>
         <source>amount for each, in VND (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>số tiền cho mỗi đối tượng, bằng đồng (không bắt buộc)</translation>
     </message>
     <message>
         <source>Usual source of the programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn thường dùng của chương trình</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Việc hỗ trợ:</translation>
     </message>
     <message>
         <source>&amp;Village:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thôn/tổ:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày:</translation>
     </message>
     <message>
         <source>A&amp;mount (VND):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Số tiền (đồng):</translation>
     </message>
     <message>
         <source>Funding &amp;source:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nguồn kinh phí:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ghi chú:</translation>
     </message>
 </context>
 <context>
     <name>BulkWizard</name>
     <message>
         <source>Bulk support</source>
-        <translation type="unfinished"></translation>
+        <translation>Hỗ trợ hàng loạt</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished">&amp;Tiếp tục &gt;</translation>
+        <translation>&amp;Tiếp &gt;</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished">&lt; &amp;Quay lại</translation>
+        <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ghi</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>%1 will be recorded on %2 for %3 targets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sẽ ghi «%1» ngày %2 cho %3 đối tượng.</translation>
     </message>
     <message>
         <source>Total: %1 VND.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng cộng: %1 đồng.</translation>
     </message>
 </context>
 <context>
     <name>CausesBox</name>
     <message>
         <source>Causes of poverty (several allowed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguyên nhân nghèo (có thể chọn nhiều)</translation>
     </message>
 </context>
 <context>
@@ -330,266 +194,318 @@
     <message>
         <source>No data</source>
         <extracomment>colours of the household categories (poor red, near-poor orange, middle yellow-green, not poor blue-grey, incomplete grey hatched, not classified light grey) emitted after new data was set</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Không có số liệu</translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
         <source>Show as table</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem dạng bảng</translation>
     </message>
     <message>
         <source>Show the numbers of this chart as a table</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem số liệu của biểu đồ này dưới dạng bảng</translation>
     </message>
     <message>
         <source>Show as chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem dạng biểu đồ</translation>
     </message>
 </context>
 <context>
     <name>ClassificationPanel</name>
     <message>
         <source>Classification (updated as you type)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả phân loại (cập nhật ngay khi nhập)</translation>
     </message>
     <message>
         <source>Standard: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuẩn áp dụng: %1</translation>
+    </message>
+    <message>
+        <source>Stopped at Form A (quick screen)</source>
+        <translation>Dừng ở Phiếu A (nhận dạng nhanh)</translation>
     </message>
     <message>
         <source>Score A: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm A: %1</translation>
     </message>
     <message>
         <source>Score B: %1 (%2 deprivations)</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm B: %1 (%2 chỉ số thiếu hụt)</translation>
     </message>
     <message>
         <source>Income: %1 VND per person per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Thu nhập: %1 đồng/người/tháng</translation>
     </message>
     <message>
         <source>To correct before saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần sửa trước khi lưu</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu ý</translation>
     </message>
     <message>
         <source>Please check</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần xem lại</translation>
     </message>
     <message>
         <source>Deprived indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>Các chỉ số thiếu hụt</translation>
     </message>
     <message>
         <source>Not known yet (ask the household)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa rõ (cần hỏi thêm hộ)</translation>
     </message>
     <message>
         <source>Needed to decide</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần có để xác định</translation>
     </message>
     <message>
         <source>No deprivation and nothing missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thiếu hụt chỉ số nào và không thiếu thông tin.</translation>
     </message>
 </context>
 <context>
     <name>ComplaintDialog</name>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Khiếu nại</translation>
     </message>
     <message>
         <source>&amp;Household:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hộ:</translation>
     </message>
     <message>
         <source>&amp;Date received:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày nhận:</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Người &amp;khiếu nại:</translation>
     </message>
     <message>
         <source>&amp;Content:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội &amp;dung:</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <extracomment>emitted on the GUI thread after the figures of a round were shown (or failed)</extracomment>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>R&amp;ound:</source>
+        <translation>Đợt &amp;rà soát:</translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation>&amp;Cập nhật</translation>
+    </message>
+    <message>
+        <source>Compute the figures again</source>
+        <translation>Tính lại số liệu</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Đang cập nhật…</translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1 (đã đóng)</translation>
+    </message>
+    <message>
+        <source>There is no survey round yet. Create a survey round, enter the surveys and classify them; the figures appear here.</source>
+        <translation>Chưa có đợt rà soát nào. Hãy tạo đợt rà soát, nhập phiếu rà soát và phân loại hộ; số liệu sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <source>The commune has no households yet.</source>
+        <translation>Xã chưa có hộ nào trong sổ.</translation>
+    </message>
+    <message>
+        <source>Showing the OFFICIAL categories decided by the commune chairman (households the decision does not list keep their proposed category).</source>
+        <translation>Đang hiển thị kết quả CHÍNH THỨC theo quyết định công nhận của Chủ tịch UBND xã (hộ không có trong quyết định giữ kết quả đề xuất).</translation>
+    </message>
+    <message>
+        <source>Showing the PROPOSED categories computed from the surveys; they become official with the commune chairman&apos;s decision.</source>
+        <translation>Đang hiển thị kết quả ĐỀ XUẤT tính từ phiếu rà soát; kết quả trở thành chính thức khi có quyết định công nhận của Chủ tịch UBND xã.</translation>
+    </message>
+    <message>
+        <source>Round «%1», standard %2. %3</source>
+        <translation>Đợt «%1», chuẩn nghèo %2. %3</translation>
     </message>
 </context>
 <context>
     <name>DecisionPanel</name>
     <message>
         <source>e.g. 125/QĐ-UBND</source>
-        <translation type="unfinished"></translation>
+        <translation>ví dụ 125/QĐ-UBND</translation>
     </message>
     <message>
         <source>Record the &amp;decision…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi &amp;quyết định…</translation>
     </message>
     <message>
         <source>Decision of the commune chairman</source>
-        <translation type="unfinished"></translation>
+        <translation>Quyết định của Chủ tịch UBND xã</translation>
     </message>
     <message>
         <source>Decision &amp;number:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Số quyết định:</translation>
     </message>
     <message>
         <source>Decision d&amp;ate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày quyết định:</translation>
     </message>
     <message>
         <source>&amp;Signed by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Người &amp;ký:</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Mã hộ</translation>
+        <translation>Mã hộ</translation>
     </message>
     <message>
         <source>Village</source>
-        <translation type="unfinished">Thôn/tổ</translation>
+        <translation>Thôn</translation>
     </message>
     <message>
         <source>Official result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả chính thức</translation>
     </message>
     <message>
         <source>Basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Căn cứ</translation>
     </message>
     <message>
         <source>Certificate number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số giấy chứng nhận</translation>
     </message>
     <message>
         <source>&amp;Number missing certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Đánh số giấy chứng nhận còn thiếu</translation>
     </message>
     <message>
         <source>Mark as re&amp;ported up</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu đã &amp;báo cáo lên cấp trên</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Trước</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nay</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Biến động</translation>
     </message>
     <message>
         <source>Official list (double-click a certificate number to edit it):</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách chính thức (bấm đúp vào ô số giấy chứng nhận để sửa):</translation>
     </message>
     <message>
         <source>Changes since the previous official lists:</source>
-        <translation type="unfinished"></translation>
+        <translation>Biến động so với danh sách chính thức kỳ trước:</translation>
     </message>
     <message>
         <source>The decision makes the results of this round official. It can be recorded once every village has met, the lists were posted and every complaint was re-checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quyết định công nhận làm cho kết quả của đợt rà soát này trở thành chính thức. Chỉ ghi được khi mọi thôn đã họp dân, danh sách đã niêm yết công khai và mọi khiếu nại đã được phúc tra.</translation>
     </message>
     <message>
         <source>Decision %1 of %2, signed by %3: %4 poor and %5 near-poor households.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quyết định số %1 ngày %2, người ký %3: %4 hộ nghèo và %5 hộ cận nghèo.</translation>
     </message>
     <message>
         <source>No household changed status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có hộ nào thay đổi tình trạng.</translation>
     </message>
     <message>
         <source>This decision will officially recognise the lists of poor, near-poor, out-of-poverty and out-of-near-poverty households of &quot;%1&quot;. The results can no longer be changed. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quyết định này sẽ công nhận chính thức danh sách hộ nghèo, hộ cận nghèo, hộ thoát nghèo và hộ thoát cận nghèo của «%1». Sau đó không sửa được kết quả nữa. Tiếp tục?</translation>
     </message>
     <message>
         <source>Record the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi quyết định công nhận</translation>
     </message>
     <message>
         <source>&amp;Record the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ghi quyết định</translation>
     </message>
 </context>
 <context>
     <name>DeprivationBox</name>
     <message>
         <source>Form B, part B2 — basic social services</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu B, phần B2 — dịch vụ xã hội cơ bản</translation>
     </message>
     <message>
         <source>Durable</source>
-        <translation type="unfinished"></translation>
+        <translation>Bền chắc</translation>
     </message>
     <message>
         <source>Not durable</source>
-        <translation type="unfinished"></translation>
+        <translation>Không bền chắc</translation>
     </message>
     <message>
         <source>No house</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có nhà ở</translation>
     </message>
     <message>
         <source>Has a house</source>
-        <translation type="unfinished"></translation>
+        <translation>Có nhà ở</translation>
     </message>
     <message>
         <source>Yes, a member uses it</source>
-        <translation type="unfinished"></translation>
+        <translation>Có người sử dụng</translation>
     </message>
     <message>
         <source>No member uses it</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ai sử dụng</translation>
     </message>
     <message>
         <source>Does the household have a house?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ có nhà ở không?</translation>
     </message>
     <message>
         <source>&amp;Walls</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tường</translation>
     </message>
     <message>
         <source>&amp;Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cột</translation>
     </message>
     <message>
         <source>Roo&amp;f</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mái</translation>
     </message>
     <message>
         <source>Floor area (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diện tích nhà ở (m²)</translation>
     </message>
     <message>
         <source>Main drinking &amp;water source</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nguồn nước sinh hoạt chính</translation>
     </message>
     <message>
         <source>&amp;Latrine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loại nhà tiêu</translation>
     </message>
     <message>
         <source>Internet use</source>
-        <translation type="unfinished"></translation>
+        <translation>Sử dụng internet</translation>
     </message>
     <message>
         <source>Information devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Phương tiện tiếp cận thông tin</translation>
     </message>
     <message>
         <source>Hears the commune or village loudspeakers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghe được loa truyền thanh của xã, thôn</translation>
     </message>
 </context>
 <context>
@@ -611,22 +527,22 @@
     <name>DonutChart</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Mục</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Giá trị</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ</translation>
     </message>
 </context>
 <context>
     <name>EligibilityHints</name>
     <message>
         <source>No hint: nothing more this household appears eligible for this year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có gợi ý: trong năm nay hộ không còn thuộc diện hỗ trợ nào chưa nhận.</translation>
     </message>
 </context>
 <context>
@@ -801,6 +717,142 @@
     </message>
 </context>
 <context>
+    <name>ExcelImportDialog</name>
+    <message>
+        <source>Import households from Excel</source>
+        <extracomment>emitted with the :class:`~desktop_app.services.Changes` of a finished import emitted when a preview (or re-check) is ready emitted with the outcome when an import finished (also a refused one)</extracomment>
+        <translation>Nhập danh sách hộ từ Excel</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Workbook:</source>
+        <translation>Tệp Excel:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường dữ liệu</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Cột trong tệp</translation>
+    </message>
+    <message>
+        <source>Check &amp;again with this mapping</source>
+        <translation>&amp;Kiểm tra lại theo cách ghép cột này</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Ghép cột</translation>
+    </message>
+    <message>
+        <source>Household code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Số dòng</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>&amp;Valid rows only (households with errors are left out)</source>
+        <translation>&amp;Chỉ nhập dòng hợp lệ (bỏ qua các hộ có lỗi)</translation>
+    </message>
+    <message>
+        <source>&amp;All or nothing (nothing is imported if any row has an error)</source>
+        <translation>&amp;Tất cả hoặc không (không nhập gì nếu có dòng bị lỗi)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <source>&amp;Save the rejection report…</source>
+        <translation>&amp;Lưu báo cáo các dòng bị loại…</translation>
+    </message>
+    <message>
+        <source>Choose the household list</source>
+        <translation>Chọn tệp danh sách hộ</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation>Đang đọc và kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <source>(automatic)</source>
+        <translation>(tự nhận)</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>hợp lệ</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 households: %3 valid, %4 with errors (%5 errors).</source>
+        <translation>%1 dòng, %2 hộ: %3 hộ hợp lệ, %4 hộ có lỗi (%5 lỗi).</translation>
+    </message>
+    <message>
+        <source>Choose how to import, then press Import.</source>
+        <translation>Chọn cách nhập rồi bấm Nhập.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Importing households…</source>
+        <translation>Đang nhập các hộ…</translation>
+    </message>
+    <message>
+        <source>Imported %1 households (%2 new, %3 updated); %4 classified.</source>
+        <translation>Đã nhập %1 hộ (%2 hộ mới, %3 hộ cập nhật); đã phân loại %4 hộ.</translation>
+    </message>
+    <message>
+        <source>%1 households with errors were not imported; save the rejection report, correct it and import it again.</source>
+        <translation>%1 hộ có lỗi chưa được nhập; hãy lưu báo cáo các dòng bị loại, sửa rồi nhập lại tệp đó.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 households have errors (all-or-nothing). Save the rejection report, correct it and import it again.</source>
+        <translation>Không nhập hộ nào: %1 hộ có lỗi (chế độ tất cả hoặc không). Hãy lưu báo cáo các dòng bị loại, sửa rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Đã hủy; không nhập hộ nào.</translation>
+    </message>
+    <message>
+        <source>Save the rejection report as</source>
+        <translation>Lưu báo cáo các dòng bị loại thành</translation>
+    </message>
+    <message>
+        <source>Rejection report saved: %1</source>
+        <translation>Đã lưu báo cáo các dòng bị loại: %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create the administrator</source>
@@ -823,118 +875,122 @@
     <name>HouseholdEditor</name>
     <message>
         <source>New household</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm hộ mới</translation>
     </message>
     <message>
         <source>Household %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ %1</translation>
+    </message>
+    <message>
+        <source>Your account may look at households but not change them.</source>
+        <translation>Tài khoản của bạn chỉ được xem, không được sửa thông tin hộ.</translation>
     </message>
     <message>
         <source>given automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>phần mềm tự đặt</translation>
     </message>
     <message>
         <source>(no village)</source>
-        <translation type="unfinished"></translation>
+        <translation>(chưa chọn thôn)</translation>
     </message>
     <message>
         <source>dd/mm/yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>ngày/tháng/năm</translation>
     </message>
     <message>
         <source>Household</source>
-        <translation type="unfinished"></translation>
+        <translation>Thông tin hộ</translation>
     </message>
     <message>
         <source>Household &amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mã hộ</translation>
     </message>
     <message>
         <source>&amp;Village</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thôn, tổ dân phố</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Đị&amp;a chỉ</translation>
     </message>
     <message>
         <source>A&amp;rea</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khu vực</translation>
     </message>
     <message>
         <source>Economic region</source>
-        <translation type="unfinished"></translation>
+        <translation>Vùng kinh tế</translation>
     </message>
     <message>
         <source>Agricultural household</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ làm nông, lâm, ngư, diêm nghiệp</translation>
     </message>
     <message>
         <source>Survey &amp;date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày &amp;rà soát</translation>
     </message>
     <message>
         <source>Members of the household</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên của hộ</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu (Ctrl+S)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>The survey date is needed (dd/mm/yyyy).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần ghi ngày rà soát (ngày/tháng/năm).</translation>
     </message>
     <message>
         <source>Not a number: write digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không phải là số: chỉ ghi chữ số.</translation>
     </message>
     <message>
         <source>A sign of Form A is ticked: the household stops at the quick screen and Form B is not needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đánh dấu một dấu hiệu ở Phiếu A: hộ dừng ở bước nhận dạng nhanh, không cần điền Phiếu B.</translation>
     </message>
     <message>
         <source>Not saved: correct the %1 problem(s) listed on the right first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa lưu: hãy sửa %1 lỗi ghi ở cột bên phải trước.</translation>
     </message>
     <message>
         <source>Close without saving? The changes to this household will be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng mà không lưu? Những thay đổi của hộ này sẽ bị mất.</translation>
     </message>
     <message>
         <source>Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ các thay đổi</translation>
     </message>
 </context>
 <context>
     <name>HouseholdSupportTimeline</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <source>Support</source>
-        <translation type="unfinished"></translation>
+        <translation>Hỗ trợ</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Người nhận</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền</translation>
     </message>
     <message>
         <source>No support recorded for this household.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ chưa có hỗ trợ nào được ghi.</translation>
     </message>
     <message>
         <source>Whole household</source>
-        <translation type="unfinished"></translation>
+        <translation>Cả hộ</translation>
     </message>
 </context>
 <context>
@@ -989,82 +1045,82 @@
     <name>IncomeBox</name>
     <message>
         <source>Form B, part B1 — income</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu B, phần B1 — thu nhập</translation>
     </message>
     <message>
         <source>Score &amp;A (B1 total written on the form)</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm &amp;A (tổng điểm B1 ghi trên phiếu)</translation>
     </message>
     <message>
         <source>Score A (computed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm A (tự tính)</translation>
     </message>
     <message>
         <source>Income worksheet: income and production costs of the last 12 months (VND)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng tính thu nhập: thu và chi phí sản xuất trong 12 tháng qua (đồng)</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn thu</translation>
     </message>
     <message>
         <source>Income in 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Thu trong 12 tháng</translation>
     </message>
     <message>
         <source>Production costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Chi phí sản xuất</translation>
     </message>
     <message>
         <source>Income per person per &amp;month (VND)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thu nhập bình quân người/&amp;tháng (đồng)</translation>
     </message>
     <message>
         <source>Type the income per person, or fill in the worksheet above and it is computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi thu nhập bình quân đầu người, hoặc điền bảng tính ở trên để phần mềm tự tính.</translation>
     </message>
     <message>
         <source>Computed: (income − costs) ÷ %1 members ÷ 12 months.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tự tính: (tổng thu − chi phí) ÷ %1 người ÷ 12 tháng.</translation>
     </message>
 </context>
 <context>
     <name>ListPanel</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Mã hộ</translation>
+        <translation>Mã hộ</translation>
     </message>
     <message>
         <source>Head of household</source>
-        <translation type="unfinished">Chủ hộ</translation>
+        <translation>Chủ hộ</translation>
     </message>
     <message>
         <source>Village</source>
-        <translation type="unfinished">Thôn/tổ</translation>
+        <translation>Thôn</translation>
     </message>
     <message>
         <source>Previous official result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả chính thức kỳ trước</translation>
     </message>
     <message>
         <source>Proposed result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả dự kiến</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Đề nghị</translation>
     </message>
     <message>
         <source>&amp;Confirm the list</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chốt danh sách</translation>
     </message>
     <message>
         <source>Record a &amp;request (form 01)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi &amp;giấy đề nghị (Mẫu số 01)…</translation>
     </message>
     <message>
         <source>Households to review: those on the poor or near-poor list, those the survey proposes as poor or near-poor, and those that filed a request. %1 households.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ cần rà soát: hộ đang trong danh sách hộ nghèo, hộ cận nghèo; hộ mà kết quả rà soát dự kiến là nghèo hoặc cận nghèo; và hộ có giấy đề nghị. Tổng cộng %1 hộ.</translation>
     </message>
 </context>
 <context>
@@ -1215,67 +1271,67 @@
     <name>MeetingPanel</name>
     <message>
         <source>&amp;Village:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thôn:</translation>
     </message>
     <message>
         <source>Meeting &amp;date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày họp:</translation>
     </message>
     <message>
         <source>C&amp;hair:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chủ trì:</translation>
     </message>
     <message>
         <source>&amp;Secretary:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư &amp;ký:</translation>
     </message>
     <message>
         <source>&amp;Attendance (people):</source>
-        <translation type="unfinished"></translation>
+        <translation>Số người &amp;dự họp:</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Mã hộ</translation>
+        <translation>Mã hộ</translation>
     </message>
     <message>
         <source>Head of household</source>
-        <translation type="unfinished">Chủ hộ</translation>
+        <translation>Chủ hộ</translation>
     </message>
     <message>
         <source>Proposed result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả dự kiến</translation>
     </message>
     <message>
         <source>Meeting said</source>
-        <translation type="unfinished"></translation>
+        <translation>Ý kiến cuộc họp</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>Save the &amp;meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu biên bản họp</translation>
     </message>
     <message>
         <source>Households not marked &quot;disputed&quot; are taken as agreed. A dispute must be re-checked before the decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ không đánh dấu «Có ý kiến khác» được coi là thống nhất. Hộ có ý kiến khác phải được phúc tra trước khi ra quyết định.</translation>
     </message>
     <message>
         <source>Agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>Thống nhất</translation>
     </message>
     <message>
         <source>Disputed</source>
-        <translation type="unfinished"></translation>
+        <translation>Có ý kiến khác</translation>
     </message>
     <message>
         <source>Meeting recorded by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Biên bản họp do %1 ghi.</translation>
     </message>
     <message>
         <source>No meeting recorded for this village yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thôn này chưa có biên bản họp dân.</translation>
     </message>
 </context>
 <context>
@@ -1283,155 +1339,163 @@
     <message>
         <source>&amp;Add member</source>
         <extracomment>text typed in birth date / ID number fields that does not parse yet</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Thêm thành &amp;viên</translation>
     </message>
     <message>
         <source>Add a member (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm một thành viên (Ctrl+M)</translation>
     </message>
     <message>
         <source>Remove member</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ thành viên</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyển lên</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyển xuống</translation>
     </message>
     <message>
         <source>dd/mm/yyyy or yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>ngày/tháng/năm hoặc chỉ năm sinh</translation>
     </message>
     <message>
         <source>12 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>12 chữ số</translation>
     </message>
     <message>
         <source>Able to work</source>
-        <translation type="unfinished"></translation>
+        <translation>Có khả năng lao động</translation>
     </message>
     <message>
         <source>Unable to work</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có khả năng lao động</translation>
     </message>
     <message>
         <source>Has a valid card</source>
-        <translation type="unfinished"></translation>
+        <translation>Có thẻ còn giá trị</translation>
     </message>
     <message>
         <source>No card</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có thẻ</translation>
     </message>
     <message>
         <source>Full &amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Họ và tên</translation>
     </message>
     <message>
         <source>Se&amp;x</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giới tính</translation>
     </message>
     <message>
         <source>&amp;Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày &amp;sinh</translation>
     </message>
     <message>
         <source>Citizen &amp;ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số &amp;CCCD</translation>
     </message>
     <message>
         <source>&amp;Relation to the head</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quan hệ với chủ hộ</translation>
     </message>
     <message>
         <source>E&amp;thnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dân tộc</translation>
     </message>
     <message>
         <source>Ability to work</source>
-        <translation type="unfinished"></translation>
+        <translation>Khả năng lao động</translation>
     </message>
     <message>
         <source>Disability</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức độ khuyết tật</translation>
     </message>
     <message>
         <source>Employment</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng việc làm</translation>
     </message>
     <message>
         <source>Health insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ bảo hiểm y tế</translation>
     </message>
     <message>
         <source>Highest education</source>
-        <translation type="unfinished"></translation>
+        <translation>Trình độ học vấn cao nhất</translation>
     </message>
     <message>
         <source>Studying or in training (16+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang đi học, đào tạo (từ 16 tuổi)</translation>
     </message>
     <message>
         <source>Employer-certified training</source>
-        <translation type="unfinished"></translation>
+        <translation>Đào tạo tại nơi làm việc có xác nhận</translation>
     </message>
     <message>
         <source>Attends school at their level (3–15)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đi học đúng bậc học (3–15 tuổi)</translation>
     </message>
     <message>
         <source>Nutrition (under 16)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dinh dưỡng (dưới 16 tuổi)</translation>
     </message>
     <message>
         <source>Person with meritorious service</source>
-        <translation type="unfinished"></translation>
+        <translation>Người có công với cách mạng</translation>
     </message>
     <message>
         <source>Social-protection beneficiary</source>
-        <translation type="unfinished"></translation>
+        <translation>Đối tượng bảo trợ xã hội</translation>
     </message>
     <message>
         <source>Member %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên %1 trên %2</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished">Họ và tên</translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Quan hệ với chủ hộ</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới tính</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày sinh</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>Số CCCD</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểm tra</translation>
     </message>
     <message>
         <source>(no name yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>(chưa ghi tên)</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Có lỗi</translation>
     </message>
     <message>
         <source>Please check</source>
-        <translation type="unfinished"></translation>
+        <translation>Cần xem lại</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Lỗi: %1</translation>
+    </message>
+    <message>
+        <source>Please check: %1</source>
+        <translation>Cần xem lại: %1</translation>
     </message>
 </context>
 <context>
@@ -1540,63 +1604,63 @@
     <name>PostingPanel</name>
     <message>
         <source>e.g. village hall and commune office</source>
-        <translation type="unfinished"></translation>
+        <translation>ví dụ nhà văn hóa thôn và trụ sở UBND xã</translation>
     </message>
     <message>
         <source>Posting &amp;starts:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày bắt đầu niêm yết:</translation>
     </message>
     <message>
         <source>Posting &amp;ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày &amp;kết thúc niêm yết:</translation>
     </message>
     <message>
         <source>&amp;Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đị&amp;a điểm:</translation>
     </message>
     <message>
         <source>Sa&amp;ve the posting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu việc niêm yết</translation>
     </message>
     <message>
         <source>Household</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <source>Content</source>
-        <translation type="unfinished"></translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <source>Re-check</source>
-        <translation type="unfinished"></translation>
+        <translation>Phúc tra</translation>
     </message>
     <message>
         <source>&amp;Add a complaint…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thêm khiếu nại…</translation>
     </message>
     <message>
         <source>&amp;Re-check…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phúc tra…</translation>
     </message>
     <message>
         <source>Complaints and meeting disputes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Khiếu nại và ý kiến khác tại họp dân:</translation>
     </message>
     <message>
         <source>The lists stay posted for %1 working days (provisional rule); the end date is filled in from the start and can be corrected for holidays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách được niêm yết trong %1 ngày làm việc (quy định tạm thời); ngày kết thúc được tính từ ngày bắt đầu và có thể sửa khi có ngày nghỉ lễ.</translation>
     </message>
     <message>
         <source>Not re-checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa phúc tra</translation>
     </message>
 </context>
 <context>
@@ -1827,46 +1891,46 @@
     <name>QuickScreenBox</name>
     <message>
         <source>Form A — quick screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu A — nhận dạng nhanh</translation>
     </message>
     <message>
         <source>If any sign below is present, the household stops here: Form B is not filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nếu hộ có bất kỳ dấu hiệu nào dưới đây thì dừng ở đây: không điền Phiếu B.</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Có</translation>
+        <translation>Có</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Chưa</translation>
+        <translation>Không</translation>
     </message>
 </context>
 <context>
     <name>RecheckDialog</name>
     <message>
         <source>Re-check</source>
-        <translation type="unfinished"></translation>
+        <translation>Phúc tra</translation>
     </message>
     <message>
         <source>Re-check &amp;date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày phúc tra:</translation>
     </message>
     <message>
         <source>Re-checked &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Người phúc &amp;tra:</translation>
     </message>
     <message>
         <source>Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả:</translation>
     </message>
     <message>
         <source>New &amp;category:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Loại hộ mới:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lý &amp;do:</translation>
     </message>
 </context>
 <context>
@@ -1874,47 +1938,47 @@
     <message>
         <source>Decided</source>
         <extracomment>(text, background) colours of each category emitted after every reload (new filter, search, sort or data) emitted (on the GUI thread) when the search index is ready</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Đã có quyết định</translation>
     </message>
     <message>
         <source>Agreed at the meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Họp dân thống nhất</translation>
     </message>
     <message>
         <source>Disputed at the meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Họp dân chưa thống nhất</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Mã hộ</translation>
+        <translation>Mã hộ</translation>
     </message>
     <message>
         <source>Head of household</source>
-        <translation type="unfinished">Chủ hộ</translation>
+        <translation>Chủ hộ</translation>
     </message>
     <message>
         <source>Village</source>
-        <translation type="unfinished">Thôn/tổ</translation>
+        <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished">Nhân khẩu</translation>
+        <translation>Số người</translation>
     </message>
     <message>
         <source>Classification</source>
-        <translation type="unfinished">Phân loại</translation>
+        <translation>Phân loại</translation>
     </message>
     <message>
         <source>Score A</source>
-        <translation type="unfinished">Điểm A</translation>
+        <translation>Điểm A</translation>
     </message>
     <message>
         <source>Score B</source>
-        <translation type="unfinished">Điểm B</translation>
+        <translation>Điểm B</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Rà soát</translation>
     </message>
 </context>
 <context>
@@ -1945,7 +2009,7 @@
     </message>
     <message>
         <source>Household register</source>
-        <extracomment>kinds of data this page shows a change made from this page (the main window&apos;s ``apply_changes`` is also called)</extracomment>
+        <extracomment>kinds of data this page shows a change made from this page (the main window&apos;s ``apply_changes`` is also called) a viewer account may look but not change (services.accounts roles)</extracomment>
         <translation>Sổ hộ</translation>
     </message>
     <message>
@@ -1958,59 +2022,55 @@
     </message>
     <message>
         <source>Member name (accents optional), citizen ID number or household code — Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên thành viên (gõ có dấu hay không dấu đều được), số CCCD hoặc mã hộ — Ctrl+F</translation>
     </message>
     <message>
         <source>Ethnic minority</source>
-        <translation type="unfinished"></translation>
+        <translation>Dân tộc thiểu số</translation>
     </message>
     <message>
         <source>Meritorious service</source>
-        <translation type="unfinished"></translation>
+        <translation>Người có công</translation>
     </message>
     <message>
         <source>Social protection</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảo trợ xã hội</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ lọc</translation>
     </message>
     <message>
         <source>New household (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm hộ mới (Ctrl+N)</translation>
     </message>
     <message>
         <source>Open (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở hộ (Enter)</translation>
     </message>
     <message>
         <source>Delete (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa hộ (Del)</translation>
     </message>
     <message>
         <source>All classifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi loại hộ</translation>
     </message>
     <message>
         <source>Any deprivation</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi chỉ số thiếu hụt</translation>
     </message>
     <message>
         <source>All villages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 households</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
         <source>Delete household %1 (%2)? It is kept in the history but no longer listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa hộ %1 (%2)? Hộ vẫn được lưu trong lịch sử nhưng không còn hiện trong danh sách.</translation>
     </message>
     <message>
         <source>Delete the household</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa hộ này</translation>
     </message>
 </context>
 <context>
@@ -2018,162 +2078,162 @@
     <message>
         <source>Reports</source>
         <extracomment>report kinds in the order of the list emitted after an operation changed data (the Excel import) emitted with the path of each report written</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Báo cáo</translation>
     </message>
     <message>
         <source>Reports and exports</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo cáo và xuất dữ liệu</translation>
     </message>
     <message>
         <source>Village-meeting list (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách họp dân (PDF)</translation>
     </message>
     <message>
         <source>Public posting list (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách niêm yết công khai (PDF)</translation>
     </message>
     <message>
         <source>Summary tables (Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Biểu tổng hợp (Excel)</translation>
     </message>
     <message>
         <source>Household list export (Excel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất danh sách hộ (Excel)</translation>
     </message>
     <message>
         <source>Import households from Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập danh sách hộ từ Excel</translation>
     </message>
     <message>
         <source>Survey &amp;round:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đợt &amp;rà soát:</translation>
     </message>
     <message>
         <source>&amp;Village:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thôn, tổ dân phố:</translation>
     </message>
     <message>
         <source>Meeting date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày họp:</translation>
     </message>
     <message>
         <source>Posting period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian niêm yết:</translation>
     </message>
     <message>
         <source>Privacy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảo mật:</translation>
     </message>
     <message>
         <source>Output &amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tệp kết quả:</translation>
     </message>
     <message>
         <source>print the date</source>
-        <translation type="unfinished"></translation>
+        <translation>in ngày họp</translation>
     </message>
     <message>
         <source>set the dates</source>
-        <translation type="unfinished"></translation>
+        <translation>ghi ngày</translation>
     </message>
     <message>
         <source>Leave out citizen ID numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ghi số CCCD</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chọn…</translation>
     </message>
     <message>
         <source>&amp;Create</source>
-        <translation type="unfinished">&amp;Tạo tài khoản</translation>
+        <translation>&amp;Tạo báo cáo</translation>
     </message>
     <message>
         <source>&amp;Import from Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nhập từ Excel…</translation>
     </message>
     <message>
         <source>&amp;Open the file</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở tệp</translation>
     </message>
     <message>
         <source>The proposed classification of one village&apos;s reviewed households, to read out and vote on at the village meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả phân loại đề xuất của các hộ được rà soát trong một thôn, để đọc và biểu quyết tại cuộc họp dân.</translation>
     </message>
     <message>
         <source>The list posted publicly at the village hall and the commune office, grouped by result, with where to send complaints.</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách niêm yết công khai tại nhà văn hóa thôn và trụ sở UBND xã, chia theo kết quả, kèm nơi nhận ý kiến, khiếu nại.</translation>
     </message>
     <message>
         <source>The commune&apos;s summary tables of the round, to send to the receiving office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các biểu tổng hợp của xã trong đợt rà soát, để gửi cơ quan tiếp nhận.</translation>
     </message>
     <message>
         <source>Every household of the commune, one row per household.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toàn bộ các hộ của xã, mỗi hộ một dòng.</translation>
     </message>
     <message>
         <source>Import an existing household list (one row per member): check it, choose how to treat rows with errors, then import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập danh sách hộ có sẵn (mỗi nhân khẩu một dòng): kiểm tra, chọn cách xử lý các dòng có lỗi, rồi nhập.</translation>
     </message>
     <message>
         <source>(whole commune)</source>
-        <translation type="unfinished"></translation>
+        <translation>(toàn xã)</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Excel files (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Save the report as</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu báo cáo thành</translation>
     </message>
     <message>
         <source>Choose a village first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn thôn trước.</translation>
     </message>
     <message>
         <source>Creating the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tạo báo cáo…</translation>
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu: %1</translation>
     </message>
     <message>
         <source>Cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã hủy; không ghi tệp nào.</translation>
     </message>
 </context>
 <context>
     <name>RequestDialog</name>
     <message>
         <source>Request of a household (form 01)</source>
-        <translation type="unfinished"></translation>
+        <translation>Giấy đề nghị của hộ (Mẫu số 01)</translation>
     </message>
     <message>
         <source>household code, e.g. TD-0012</source>
-        <translation type="unfinished"></translation>
+        <translation>mã hộ, ví dụ TD-0012</translation>
     </message>
     <message>
         <source>&amp;Household:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hộ:</translation>
     </message>
     <message>
         <source>&amp;Request:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nội dung đề nghị:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;gày:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi &amp;chú:</translation>
     </message>
 </context>
 <context>
@@ -2181,15 +2241,15 @@
     <message>
         <source>Review</source>
         <extracomment>kinds of data this page shows which panel shows which step</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Rà soát</translation>
     </message>
     <message>
         <source>Review procedure</source>
-        <translation type="unfinished"></translation>
+        <translation>Quy trình rà soát</translation>
     </message>
     <message>
         <source>R&amp;ound:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đợt &amp;rà soát:</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2292,137 @@
     </message>
 </context>
 <context>
+    <name>Sections</name>
+    <message>
+        <source>Households by category (whole commune)</source>
+        <translation>Cơ cấu hộ theo phân loại (toàn xã)</translation>
+    </message>
+    <message>
+        <source>People by household category</source>
+        <translation>Số nhân khẩu theo phân loại hộ</translation>
+    </message>
+    <message>
+        <source>Households by category in each village</source>
+        <translation>Phân loại hộ theo từng thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Deprivation indicators: deprived households</source>
+        <translation>Chỉ số thiếu hụt: số hộ bị thiếu hụt</translation>
+    </message>
+    <message>
+        <source>Causes of poverty (poor and near-poor households)</source>
+        <translation>Nguyên nhân nghèo (hộ nghèo và hộ cận nghèo)</translation>
+    </message>
+    <message>
+        <source>Change since the previous round</source>
+        <translation>Thay đổi so với đợt rà soát trước</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>hộ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Phân loại</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>People (share)</source>
+        <translation>Nhân khẩu (tỷ lệ)</translation>
+    </message>
+    <message>
+        <source>%1 people in %2 households.</source>
+        <translation>%1 nhân khẩu trong %2 hộ.</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Surveyed this round</source>
+        <translation>Đã rà soát trong đợt</translation>
+    </message>
+    <message>
+        <source>%1 of households</source>
+        <translation>%1 số hộ</translation>
+    </message>
+    <message>
+        <source>rate %1</source>
+        <translation>tỷ lệ %1</translation>
+    </message>
+    <message>
+        <source>%1 since the previous round</source>
+        <translation>%1 so với đợt trước</translation>
+    </message>
+    <message>
+        <source>%1 unknown</source>
+        <translation>%1 chưa rõ</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ số</translation>
+    </message>
+    <message>
+        <source>Deprived households (share)</source>
+        <translation>Số hộ thiếu hụt (tỷ lệ)</translation>
+    </message>
+    <message>
+        <source>Share of the %1 households surveyed in this round.</source>
+        <translation>Tỷ lệ trên %1 hộ đã rà soát trong đợt.</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Nguyên nhân</translation>
+    </message>
+    <message>
+        <source>A household may name several causes.</source>
+        <translation>Một hộ có thể có nhiều nguyên nhân.</translation>
+    </message>
+    <message>
+        <source>No cause recorded: %1 poor and %2 near-poor households.</source>
+        <translation>Chưa ghi nguyên nhân: %1 hộ nghèo và %2 hộ cận nghèo.</translation>
+    </message>
+    <message>
+        <source>There is no earlier round to compare with.</source>
+        <translation>Chưa có đợt rà soát trước để so sánh.</translation>
+    </message>
+    <message>
+        <source>Category and round</source>
+        <translation>Phân loại và đợt</translation>
+    </message>
+    <message>
+        <source>Households (change)</source>
+        <translation>Số hộ (thay đổi)</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>chính thức</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>đề xuất</translation>
+    </message>
+    <message>
+        <source>Compared with «%1» (%2 categories).</source>
+        <translation>So sánh với «%1» (kết quả %2).</translation>
+    </message>
+    <message>
+        <source>Out of poverty: %1 · newly poor or fallen back: %2 · out of near-poverty: %3 · newly near-poor: %4 households.</source>
+        <translation>Thoát nghèo: %1 · nghèo phát sinh hoặc tái nghèo: %2 · thoát cận nghèo: %3 · cận nghèo phát sinh: %4 hộ.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up the poverty register</source>
@@ -2242,26 +2433,26 @@
     <name>StackedBarChart</name>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng</translation>
     </message>
 </context>
 <context>
     <name>Stepper</name>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Xong</translation>
+        <translation>Đã xong</translation>
     </message>
     <message>
         <source>Current step</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang làm</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa đến</translation>
     </message>
     <message>
         <source>by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>do %1 ghi, %2</translation>
     </message>
 </context>
 <context>
@@ -2279,173 +2470,173 @@
     <name>SupportCoverageView</name>
     <message>
         <source>Support this year by programme (VND)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hỗ trợ trong năm theo chương trình (đồng)</translation>
     </message>
     <message>
         <source>Support this year by funding source (VND)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hỗ trợ trong năm theo nguồn kinh phí (đồng)</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Năm:</translation>
     </message>
     <message>
         <source>&amp;Area:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phạm vi:</translation>
     </message>
     <message>
         <source>Whole commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Toàn xã</translation>
     </message>
     <message>
         <source>No village</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có thôn</translation>
     </message>
     <message>
         <source>Target of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ tiêu kế hoạch</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Đạt được</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ tiêu</translation>
     </message>
     <message>
         <source>Gap</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn thiếu</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa rõ</translation>
     </message>
     <message>
         <source>Loans: %1, %2 VND</source>
-        <translation type="unfinished"></translation>
+        <translation>Số món vay: %1, %2 đồng</translation>
     </message>
     <message>
         <source>Target exceeded by %1 points</source>
-        <translation type="unfinished"></translation>
+        <translation>Vượt chỉ tiêu %1 điểm phần trăm</translation>
     </message>
     <message>
         <source>%1 VND · %2 rec.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 đồng · %2 lượt</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Chương trình</translation>
     </message>
     <message>
         <source>Amount (VND)</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền (đồng)</translation>
     </message>
     <message>
         <source>%1 VND</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 đồng</translation>
     </message>
     <message>
         <source>Funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn kinh phí</translation>
     </message>
 </context>
 <context>
     <name>SupportLedgerModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <source>Household</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ</translation>
     </message>
     <message>
         <source>Head</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ hộ</translation>
     </message>
     <message>
         <source>Village</source>
-        <translation type="unfinished">Thôn/tổ</translation>
+        <translation>Thôn/tổ</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Người nhận</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Chương trình</translation>
     </message>
     <message>
         <source>Amount (VND)</source>
-        <translation type="unfinished"></translation>
+        <translation>Số tiền (đồng)</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lượng</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nguồn</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>Whole household</source>
-        <translation type="unfinished"></translation>
+        <translation>Cả hộ</translation>
     </message>
     <message>
         <source>Loan: %1 months, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoản vay: %1 tháng, %2</translation>
     </message>
     <message>
         <source>Recorded by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Người ghi: %1</translation>
     </message>
 </context>
 <context>
     <name>SupportLedgerView</name>
     <message>
         <source>&amp;Year:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Năm:</translation>
     </message>
     <message>
         <source>&amp;Programme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chương trình:</translation>
     </message>
     <message>
         <source>&amp;Village:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thôn/tổ:</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;guồn:</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả các năm</translation>
     </message>
     <message>
         <source>All programmes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả chương trình</translation>
     </message>
     <message>
         <source>All villages</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả thôn, tổ</translation>
     </message>
     <message>
         <source>All sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả nguồn</translation>
     </message>
     <message>
         <source>%1 records, total %2 VND</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lượt hỗ trợ, tổng cộng %2 đồng</translation>
     </message>
 </context>
 <context>
@@ -2453,154 +2644,173 @@
     <message>
         <source>Support</source>
         <extracomment>kinds of data this page shows</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Hỗ trợ</translation>
     </message>
     <message>
         <source>&amp;Record support…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ghi hỗ trợ…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sửa…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xóa…</translation>
     </message>
     <message>
         <source>&amp;Bulk action…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hỗ trợ &amp;hàng loạt…</translation>
     </message>
     <message>
         <source>E&amp;xport to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xuất ra Excel…</translation>
     </message>
     <message>
         <source>Ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Sổ hỗ trợ</translation>
     </message>
     <message>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Mức độ bao phủ</translation>
     </message>
     <message>
         <source>Household</source>
-        <translation type="unfinished"></translation>
+        <translation>Hộ</translation>
     </message>
     <message>
         <source>Support received</source>
-        <translation type="unfinished"></translation>
+        <translation>Hỗ trợ đã nhận</translation>
     </message>
     <message>
         <source>Appears eligible for (not received this year)</source>
-        <translation type="unfinished"></translation>
+        <translation>Có thể thuộc diện được hỗ trợ (chưa nhận trong năm)</translation>
     </message>
     <message>
         <source>Delete the support record of %1 for household %2 on %3?</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa bản ghi hỗ trợ «%1» của hộ %2 ngày %3?</translation>
     </message>
     <message>
         <source>&amp;Delete the record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xóa bản ghi</translation>
     </message>
     <message>
         <source>The record is kept in the history (audit log) with who deleted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản ghi vẫn được lưu trong nhật ký thay đổi, kèm tên người xóa.</translation>
     </message>
     <message>
         <source>Export the support ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất sổ hỗ trợ</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xuất ra %1</translation>
     </message>
     <message>
         <source>%1 VND</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 đồng</translation>
     </message>
 </context>
 <context>
     <name>SupportRecordDialog</name>
     <message>
         <source>Edit support</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa hỗ trợ</translation>
     </message>
     <message>
         <source>Record support</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi hỗ trợ</translation>
     </message>
     <message>
         <source>e.g. 500000</source>
-        <translation type="unfinished"></translation>
+        <translation>ví dụ 500000</translation>
     </message>
     <message>
         <source>not given</source>
-        <translation type="unfinished"></translation>
+        <translation>không ghi</translation>
     </message>
     <message>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> tháng</translation>
     </message>
     <message>
         <source>&amp;Household:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hộ:</translation>
     </message>
     <message>
         <source>&amp;Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Người nhận:</translation>
     </message>
     <message>
         <source>&amp;Programme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Chương trình:</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày:</translation>
     </message>
     <message>
         <source>&amp;Amount (VND):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Số tiền (đồng):</translation>
     </message>
     <message>
         <source>&amp;Quantity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số &amp;lượng:</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
         <source>Funding &amp;source:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nguồn kinh phí:</translation>
     </message>
     <message>
         <source>Loan &amp;term:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thời hạn vay:</translation>
     </message>
     <message>
         <source>Loan &amp;purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mục đích vay:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ghi chú:</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lưu</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Hủy</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Whole household</source>
-        <translation type="unfinished"></translation>
+        <translation>Cả hộ</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyInputs</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Chưa rõ</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Unknown (not asked yet)</source>
+        <translation>Chưa rõ (chưa hỏi)</translation>
     </message>
 </context>
 <context>

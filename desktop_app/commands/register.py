@@ -41,6 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="number of households (default 200)")
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="random seed; the same seed gives the same commune (default 1)")
+    demo.add_argument("--district", action="store_true",
+                      help="set up a demonstration receiving office (district mode) with enrolled communes")
+    demo.add_argument("--communes", type=int, default=3, metavar="N",
+                      help="with --district: number of demonstration communes (default 3)")
     demo.add_argument("--if-empty", action="store_true",
                       help="do nothing (exit 0) when the register already holds a commune")
     demo.set_defaults(func=run_demo)
@@ -66,6 +70,14 @@ def run_demo(args: argparse.Namespace, ctx) -> int:
         if list_communes(db):
             print(t("demo.kept"), file=sys.stderr)
             return 0
+    if getattr(args, "district", False):
+        from desktop_app.syncdb.demo import create_district_demo
+
+        r = create_district_demo(db, ctx.data_dir, communes=args.communes, households=args.households,
+                                 seed=args.seed, classify=_classifier())
+        print(json.dumps({"district_id": r.district_id, "key_id": r.key_id, "communes": len(r.imports),
+                          "households": r.households}, ensure_ascii=False))
+        return 0
     classify = _classifier()
     started = time.perf_counter()
     result = create_demo(db, households=args.households, seed=args.seed, classify=classify)

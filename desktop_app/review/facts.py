@@ -91,6 +91,16 @@ def find_round(s: Session, round_id: str | None) -> RoundRow:
 
 
 
+def quick_screen_answers(survey: SurveyRow) -> dict | None:
+    """The quick screen (Phiếu A) answers ``{criterion key: true/false/null}``
+    of a survey: the record's ``extra["quick_screen"]`` (as the household
+    editor and the classification engine keep them), else the old column."""
+    answers = (survey.extra or {}).get("quick_screen")
+    if isinstance(answers, dict) and answers:
+        return answers
+    return survey.quick_screen or None
+
+
 def decision_row(s: Session, round_id: str) -> ReviewDecisionRow | None:
     return s.scalar(select(ReviewDecisionRow).where(ReviewDecisionRow.round_id == round_id,
                                                     live(ReviewDecisionRow)))
@@ -158,7 +168,7 @@ def _households(s: Session, rid: str, commune_id: str, ids: list[str], classes: 
                                .where(MemberRow.household_id.in_(ids), live(MemberRow))
                                .order_by(MemberRow.household_id, MemberRow.position.desc())):
         heads[hid] = name  # position descending: the first member wins
-    surveys = {sv.household_id: sv.quick_screen for sv in s.scalars(
+    surveys = {sv.household_id: quick_screen_answers(sv) for sv in s.scalars(
         select(SurveyRow).where(SurveyRow.round_id == rid, SurveyRow.household_id.in_(ids), live(SurveyRow)))}
     out = []
     for hid in ids:
@@ -173,7 +183,7 @@ def _households(s: Session, rid: str, commune_id: str, ids: list[str], classes: 
             head=heads.get(hid), previous=past[-1][1] if past else None,
             classification=c.category if c else None, score_a=c.score_a if c else None,
             score_b=c.score_b if c else None, screened=screen is not None,
-            screened_out=bool(screen) and any(bool(v) for v in screen.values()),
+            screened_out=bool(screen) and any(v is True for v in screen.values()),
             surveyed=hid in surveys, request=requests.get(hid)))
     order = {vid: i for i, (vid, _) in enumerate(villages)}
     out.sort(key=lambda h: (order.get(h.village_id or "", len(order)), h.code))

@@ -183,8 +183,10 @@ def record_request(db: Database, household: str, kind: str, date: _dt.date | str
 def record_quick_screen(db: Database, household: str, answers: Mapping[str, bool], date: _dt.date | str, *,
                         round_id: str | None = None, actor: Actor | None = None) -> Changes:
     """Record the quick screen (Phiếu A) answers ``{criterion key: bool}`` of a
-    household; any ``True`` stops it at the quick screen (not poor without
-    Phiếu B). Creates the round's survey row when there is none yet."""
+    household in its survey's ``extra["quick_screen"]`` (where the household
+    editor and the classification engine keep them); any ``True`` stops it at
+    the quick screen (not poor without Phiếu B). Creates the round's survey
+    row when there is none yet."""
     from desktop_app.services.classify import round_standard
 
     day = rules.parse_date("date", date)
@@ -200,12 +202,12 @@ def record_quick_screen(db: Database, household: str, answers: Mapping[str, bool
                                                                 standard=standard.id, keys=", ".join(keys)))
         values = {k: bool(v) for k, v in answers.items()}
         row = s.scalar(select(SurveyRow).where(SurveyRow.round_id == rnd.id, SurveyRow.household_id == h.id))
-        if row is None:
+        new = row is None
+        if new:
             row = SurveyRow(round_id=rnd.id, household_id=h.id, date=day.isoformat(), standard=standard.id)
-            return _changes(_set(s, who, "review.quick_screen", row, {"quick_screen": values, "deleted": False},
-                                 new=True), "surveys", "review")
-        return _changes(_set(s, who, "review.quick_screen", row, {"quick_screen": values, "deleted": False},
-                             new=False), "surveys", "review")
+        extra = {**(row.extra or {}), "quick_screen": values}
+        return _changes(_set(s, who, "review.quick_screen", row, {"extra": extra, "deleted": False}, new),
+                        "surveys", "review")
     return _act(db, actor, round_id, body)
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_AUTHOR, __version__
 from desktop_app.services import accounts
+from desktop_app.services.register import list_communes
 from desktop_app.services.setup import needs_setup
 from desktop_app.setup_flow import SetupFlow, standard_choices
 from desktop_app.standards.loader import default_registry
@@ -104,7 +105,6 @@ class GuiApp(QObject):
     def open_main_window(self, user: accounts.User) -> MainWindow:
         self.settings.last_username = user.username
         self.state = AppState(self._db(), self.data_dir, self.settings, accounts.Actor.of(user))
-        self.state.set_actor(accounts.Actor.of(user))
         self.state.reload()
         self.window = MainWindow(self.state)
         self.window.language_requested.connect(self.set_language)
@@ -164,8 +164,6 @@ class GuiApp(QObject):
     def _unit_name(self) -> str:
         if self.state is not None and self.state.commune is not None:
             return self.state.commune.name
-        from desktop_app.services.register import list_communes
-
         communes = list_communes(self._db())
         return communes[0].name if communes else ""
 
@@ -182,7 +180,7 @@ def make_application(argv: list[str]) -> QApplication:
 
 def run_gui(ctx, argv: list[str]) -> int:
     """Run the GUI until the user quits; returns the exit code."""
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     app = make_application(argv)
     gui = GuiApp(app, ctx.data_dir, ctx.database, ctx.lang)
     code = gui.start()

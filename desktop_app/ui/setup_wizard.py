@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -351,7 +352,7 @@ class RoundPage(FlowPage):
 class SummaryPage(FlowPage):
     step = Step.SUMMARY
 
-    def __init__(self, flow: SetupFlow, apply: Any, parent: QWidget | None = None):
+    def __init__(self, flow: SetupFlow, apply: Callable[[], bool], parent: QWidget | None = None):
         super().__init__(flow, parent)
         self.apply = apply
         self.setTitle(self.tr("Summary"))

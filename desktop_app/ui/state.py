@@ -24,6 +24,9 @@ class AppState:
     commune: CommuneInfo | None = None
     round: RoundInfo | None = None
 
+    def __post_init__(self) -> None:
+        self.db.user = self.actor.username  # the audit log names the officer
+
     def reload(self) -> None:
         """Read the commune (the receiving office's own row first) and its current round."""
         communes = register.list_communes(self.db)

@@ -94,9 +94,11 @@ class ServicePanel(QWidget):
 
     changed = Signal(object)
 
-    def __init__(self, db: Database, actor: Actor | None, parent: QWidget | None = None):
+    def __init__(self, db: Database, actor: Actor | Callable[[], Actor | None] | None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
+        #: who acts: an actor, or a callable giving the one logged in now
         self.actor = actor
         self.round_id: str | None = None
 
@@ -105,7 +107,8 @@ class ServicePanel(QWidget):
         from desktop_app.ui.errors import show_error
 
         try:
-            result = fn(self.db, *args, round_id=self.round_id, actor=self.actor, **kwargs)
+            actor = self.actor() if callable(self.actor) else self.actor
+            result = fn(self.db, *args, round_id=self.round_id, actor=actor, **kwargs)
         except Exception as exc:  # noqa: BLE001 - shown to the user in one place
             show_error(self, exc)
             return None

@@ -39,10 +39,11 @@ class ReviewPage(Page):
     def __init__(self, state_or_db, actor: Actor | None = None, parent: QWidget | None = None):
         if isinstance(state_or_db, Database):
             super().__init__(None, parent)  # type: ignore[arg-type]
-            self.db, self.actor = state_or_db, actor
+            self.db = state_or_db
         else:
             super().__init__(state_or_db, parent)
-            self.db, self.actor = state_or_db.db, actor or state_or_db.actor
+            self.db = state_or_db.db
+        self._actor = actor
         self.round_id: str | None = None
         self.heading = QLabel()
         font = self.heading.font()
@@ -57,8 +58,8 @@ class ReviewPage(Page):
         self.message.setWordWrap(True)
         self.stepper = Stepper()
         self.stepper.step_chosen.connect(self.show_step)
-        self.panels = [ListPanel(self.db, self.actor), MeetingPanel(self.db, self.actor),
-                       PostingPanel(self.db, self.actor), DecisionPanel(self.db, self.actor)]
+        self.panels = [ListPanel(self.db, self.current_actor), MeetingPanel(self.db, self.current_actor),
+                       PostingPanel(self.db, self.current_actor), DecisionPanel(self.db, self.current_actor)]
         self.stack = QStackedWidget()
         for panel in self.panels:
             panel.changed.connect(self._announce)
@@ -78,6 +79,16 @@ class ReviewPage(Page):
         layout.addWidget(splitter, 1)
         self.retranslate()
         self.reload()
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.current_actor()
+
+    def current_actor(self) -> Actor | None:
+        """Who acts now: the one given, else the one logged in (read at each action)."""
+        if self._actor is not None or self.state is None:
+            return self._actor
+        return self.state.actor
 
     # -- Page API ----------------------------------------------------------
 

@@ -80,3 +80,27 @@ def any_db(request, tmp_path: Path) -> Iterator[Database]:
         database = Database.open(url=request.getfixturevalue("pg_url"))
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def _language_isolation() -> Iterator[None]:
+    """Every test starts with the core in Vietnamese (the default) and the GUI
+    with no translator installed (English source texts); a test that switches
+    language cannot leak it into the next one."""
+    import sys
+
+    from desktop_app import i18n
+
+    i18n.set_language("vi")
+    yield
+    i18n.set_language("vi")
+    if "desktop_app.ui.translation" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QLocale
+
+        translation = sys.modules["desktop_app.ui.translation"]
+        app = QCoreApplication.instance()
+        if app is not None:
+            for old in translation._installed:
+                app.removeTranslator(old)
+        translation._installed.clear()
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

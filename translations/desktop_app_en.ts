@@ -14,13 +14,6 @@
 <context>
     <name>RegisterPage</name>
     <message numerus="yes">
-        <source>%n household(s) found</source>
-        <translation>
-            <numerusform>%n household found</numerusform>
-            <numerusform>%n households found</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n household</numerusform>

@@ -994,54 +994,6 @@
     </message>
 </context>
 <context>
-    <name>HouseholdTableModel</name>
-    <message>
-        <source>Not classified</source>
-        <extracomment>kinds of data this page shows</extracomment>
-        <translation>Chưa phân loại</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Có</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Chưa</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Mã hộ</translation>
-    </message>
-    <message>
-        <source>Head of household</source>
-        <translation>Chủ hộ</translation>
-    </message>
-    <message>
-        <source>Village</source>
-        <translation>Thôn/tổ</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Nhân khẩu</translation>
-    </message>
-    <message>
-        <source>Classification</source>
-        <translation>Phân loại</translation>
-    </message>
-    <message>
-        <source>Score A</source>
-        <translation>Điểm A</translation>
-    </message>
-    <message>
-        <source>Score B</source>
-        <translation>Điểm B</translation>
-    </message>
-    <message>
-        <source>Surveyed</source>
-        <translation>Đã rà soát</translation>
-    </message>
-</context>
-<context>
     <name>IncomeBox</name>
     <message>
         <source>Form B, part B1 — income</source>
@@ -1983,25 +1935,11 @@
 </context>
 <context>
     <name>RegisterPage</name>
-    <message>
-        <source>Households</source>
-        <translation>Sổ hộ</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n household(s) found</source>
-        <translation>
-            <numerusform>Tìm thấy %n hộ</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n hộ</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 loaded so far</source>
-        <translation>Đã tải %1 hộ</translation>
     </message>
     <message>
         <source>Household register — %1</source>
@@ -2015,10 +1953,6 @@
     <message>
         <source>&amp;Search:</source>
         <translation>Tìm &amp;kiếm:</translation>
-    </message>
-    <message>
-        <source>Name of a member, citizen ID number or household code</source>
-        <translation>Tên thành viên, số CCCD hoặc mã hộ</translation>
     </message>
     <message>
         <source>Member name (accents optional), citizen ID number or household code — Ctrl+F</source>

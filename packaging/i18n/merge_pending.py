@@ -60,7 +60,11 @@ def fill(ts: Path, by_context: dict[tuple[str, str], str], by_source: dict[str, 
             tr = msg.find("translation")
             if tr is None:
                 continue
-            unfinished = tr.get("type") == "unfinished" or not (tr.text or "").strip()
+            if msg.get("numerus") == "yes":
+                forms = [f.text or "" for f in tr.iter("numerusform")]
+                unfinished = tr.get("type") == "unfinished" or not all(f.strip() for f in forms)
+            else:
+                unfinished = tr.get("type") == "unfinished" or not (tr.text or "").strip()
             if not unfinished or msg.get("numerus") == "yes":
                 if unfinished:
                     remaining += 1

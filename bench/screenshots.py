@@ -87,7 +87,9 @@ def wizard_shots(app: QApplication, data: Path, out: Path, saved: list[Path]) ->
 
 def main_window_shots(app: QApplication, data: Path, out: Path, households: int, saved: list[Path]) -> None:
     db = Database.open(data / "demo")
-    create_demo(db, households=households, seed=1)
+    from desktop_app.services.classify import classify_round
+
+    create_demo(db, households=households, seed=1, classify=classify_round)
     dialog = FirstAdminDialog(db)
     dialog.show()
     save(dialog, out, "first-admin", app, saved)
@@ -109,6 +111,15 @@ def main_window_shots(app: QApplication, data: Path, out: Path, households: int,
     window.pages[0].search.setText("nguyen thi")
     window.pages[0]._apply_search()
     save(window, out, "main-window-search", app, saved)
+    window.pages[0]._clear_search() if hasattr(window.pages[0], "_clear_search") else None
+    for index, page in enumerate(window.pages):
+        window.nav.setCurrentRow(index)
+        wait = getattr(page, "wait", None)
+        if callable(wait):
+            wait()
+        app.processEvents()
+        save(window, out, f"page-{index + 1}-{type(page).__name__.removesuffix('Page').lower()}", app, saved)
+    window.nav.setCurrentRow(0)
     window.set_locked(True)
     locked = LoginDialog(db, unit_name=state.commune.name if state.commune else "", username="mai",
                          locked_after=15, parent=window)

@@ -216,18 +216,3 @@ def _gui_strings() -> set[tuple[str, str]]:
                     and all(isinstance(a, ast.Constant) for a in node.args):
                 found.add((node.args[0].value, node.args[1].value))
     return found
-
-
-def test_every_gui_string_has_a_vietnamese_translation_pending():
-    import re
-    from pathlib import Path
-
-    tsv = Path(__file__).resolve().parents[1] / "translations" / "pending" / "register_editor.tsv"
-    rows = [line.split("\t") for line in tsv.read_text(encoding="utf-8").splitlines() if line]
-    assert all(len(r) == 3 and r[2].strip() for r in rows)
-    pending = {(c, s): v for c, s, v in rows}
-    assert len(pending) == len(rows), "a string is listed twice"
-    assert _gui_strings() <= set(pending), sorted(_gui_strings() - set(pending))
-    for (_c, source), vi in pending.items():
-        assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", vi)), source
-        assert source.count("&") == vi.count("&"), source

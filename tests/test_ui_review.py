@@ -211,30 +211,6 @@ def test_empty_register_shows_the_reason(qtbot, db):
     assert "Chưa có đợt rà soát" in widget.message.text()
 
 
-def test_every_gui_string_has_a_vietnamese_translation_pending():
-    """Every ``self.tr("...")`` of the review page is in translations/pending/review.tsv
-    with a Vietnamese text keeping the placeholders (%1 …)."""
-    import ast
-    import re
-
-    root = Path(__file__).resolve().parents[1]
-    pending = {}
-    for line in (root / "translations" / "pending" / "review.tsv").read_text(encoding="utf-8").splitlines():
-        context, source, vietnamese = line.split("\t")
-        pending[(context, source)] = vietnamese
-    found = set()
-    for path in (root / "desktop_app" / "ui" / "review").glob("*.py"):
-        for cls in (n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.ClassDef)):
-            for node in ast.walk(cls):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
-                        and node.args and isinstance(node.args[0], ast.Constant)):
-                    found.add((cls.name, node.args[0].value))
-    assert found and found <= set(pending), sorted(found - set(pending))
-    for (context, source), vietnamese in pending.items():
-        assert vietnamese and vietnamese != source or source in ("Code",), (context, source)
-        assert sorted(re.findall(r"%\d", source)) == sorted(re.findall(r"%\d", vietnamese)), source
-
-
 def test_a_viewer_is_told_and_nothing_changes(qtbot, db):
     create_demo(db, households=30, seed=2, classify=classify_round)
     widget = ReviewPage(db, Actor("u2", "xem", "viewer"))

@@ -156,8 +156,13 @@ def _quick_screen_result(household: Household, standard: Standard, signs: list[s
     )
 
 
-def classify(household: Household, standard: Standard, lang: str | None = None) -> ClassificationResult:
+def classify(household: Household, standard: Standard, lang: str | None = None, *,
+             explain_unknowns: bool = True) -> ClassificationResult:
     """Classify ``household`` (with its survey) under ``standard``.
+
+    ``explain_unknowns=False`` leaves out the sentences about unknown answers
+    (``unknown_reasons``, ``missing_text``; ``missing`` itself is kept): bulk
+    reclassification stores neither, and views classify again for display.
 
     A household with a quick-screen sign (Phiếu A) stops there: not poor,
     indicators not surveyed, with a warning naming the signs."""
@@ -231,7 +236,7 @@ def classify(household: Household, standard: Standard, lang: str | None = None) 
     reasons = {k: R.reason(k, o, household, lang) for k, o in outcomes.items() if o.state is True} \
         if deprived else {}
     unknown_reasons = {k: R.unknown_reason(o, household, lang) for k, o in outcomes.items() if o.state is None} \
-        if unknown else {}
+        if unknown and explain_unknowns else {}
     return ClassificationResult(
         household_id=household.household_id,
         standard=standard.id,
@@ -243,7 +248,7 @@ def classify(household: Household, standard: Standard, lang: str | None = None) 
         indicators=indicators,
         reasons=reasons,
         missing=missing,
-        missing_text=[R.missing_text(path, household, lang) for path in missing],
+        missing_text=[R.missing_text(path, household, lang) for path in missing] if explain_unknowns else [],
         warnings=list(dict.fromkeys(warnings)) if warnings else warnings,
         unknown_reasons=unknown_reasons,
         at_or_below_line=below,

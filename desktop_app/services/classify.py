@@ -73,7 +73,7 @@ def classify_round(db: Database, round_id: str, *, progress: Progress | None = N
     results = []
     step = 2000
     for i, household in enumerate(iter_households_for_classification(db, round_id), start=1):
-        results.append(classify(household, standard, "vi").to_dict())
+        results.append(classify(household, standard, "vi", explain_unknowns=False).to_dict())
         if progress is not None and i % step == 0 and progress(i, total or 0) is False:
             raise Cancelled()
     if progress is not None and progress(len(results), total or len(results)) is False:

@@ -95,12 +95,7 @@ def _language_isolation() -> Iterator[None]:
     yield
     i18n.set_language("vi")
     if "desktop_app.ui.translation" in sys.modules:
-        from PySide6.QtCore import QCoreApplication, QLocale
+        from PySide6.QtCore import QLocale
 
-        translation = sys.modules["desktop_app.ui.translation"]
-        app = QCoreApplication.instance()
-        if app is not None:
-            for old in translation._installed:
-                app.removeTranslator(old)
-        translation._installed.clear()
+        sys.modules["desktop_app.ui.translation"].uninstall()
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

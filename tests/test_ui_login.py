@@ -19,6 +19,7 @@ from desktop_app.services.setup import apply_setup  # noqa: E402
 from desktop_app.setup_flow import SetupFlow, standard_choices  # noqa: E402
 from desktop_app.standards.loader import default_registry  # noqa: E402
 from desktop_app.storage.database import Database  # noqa: E402
+from desktop_app import i18n  # noqa: E402
 from desktop_app.ui import translation  # noqa: E402
 from desktop_app.ui.app import EXIT_DATABASE, EXIT_OK, GuiApp  # noqa: E402
 from desktop_app.ui.login import FirstAdminDialog, LoginDialog  # noqa: E402
@@ -31,7 +32,8 @@ PASSWORD = "matkhau2026"
 def vietnamese(qapp):
     translation.set_language("vi")
     yield
-    translation.set_language("vi")
+    translation.uninstall()  # leave Qt as other test modules expect it (English source texts)
+    i18n.set_language("vi")
 
 
 @pytest.fixture

@@ -46,7 +46,8 @@ def gui(qtbot, demo_dir):
     qtbot.waitExposed(window)
     yield app
     window.close()
-    translation.set_language("vi")
+    translation.uninstall()
+    i18n.set_language("vi")
     db.close()
 
 

@@ -19,6 +19,7 @@ from desktop_app.services.setup import needs_setup  # noqa: E402
 from desktop_app.setup_flow import SetupFlow, Step, standard_choices  # noqa: E402
 from desktop_app.standards.loader import default_registry  # noqa: E402
 from desktop_app.storage.database import Database  # noqa: E402
+from desktop_app import i18n  # noqa: E402
 from desktop_app.ui import translation  # noqa: E402
 from desktop_app.ui.setup_wizard import SetupWizard  # noqa: E402
 
@@ -29,7 +30,8 @@ PASSWORD = "matkhau2026"
 def vietnamese(qapp):
     translation.set_language("vi")
     yield
-    translation.set_language("vi")
+    translation.uninstall()  # leave Qt as other test modules expect it (English source texts)
+    i18n.set_language("vi")
 
 
 @pytest.fixture

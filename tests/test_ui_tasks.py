@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushB
 from desktop_app import errors  # noqa: E402
 from desktop_app.services import accounts  # noqa: E402
 from desktop_app.sync import errors as sync_errors  # noqa: E402
+from desktop_app import i18n  # noqa: E402
 from desktop_app.ui import translation  # noqa: E402
 from desktop_app.ui.dialogs import confirm  # noqa: E402
 from desktop_app.ui.errors import describe_error  # noqa: E402
@@ -27,7 +28,8 @@ from desktop_app.ui.tasks import TaskRunner  # noqa: E402
 def vietnamese(qapp):
     translation.set_language("vi")
     yield
-    translation.set_language("vi")
+    translation.uninstall()  # leave Qt as other test modules expect it (English source texts)
+    i18n.set_language("vi")
 
 
 @pytest.fixture

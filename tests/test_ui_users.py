@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from desktop_app.services import accounts  # noqa: E402
 from desktop_app.storage.database import Database  # noqa: E402
+from desktop_app import i18n  # noqa: E402
 from desktop_app.ui import translation  # noqa: E402
 from desktop_app.ui.users_dialog import NewUserDialog, PasswordDialog, UsersDialog  # noqa: E402
 
@@ -23,7 +24,8 @@ PASSWORD = "matkhau2026"
 def vietnamese(qapp):
     translation.set_language("vi")
     yield
-    translation.set_language("vi")
+    translation.uninstall()  # leave Qt as other test modules expect it (English source texts)
+    i18n.set_language("vi")
 
 
 @pytest.fixture

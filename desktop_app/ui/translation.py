@@ -59,6 +59,16 @@ def set_language(lang: str) -> bool:
     return True
 
 
+def uninstall() -> None:
+    """Remove the catalogues installed by :func:`set_language` (Qt then shows
+    the English source texts); the core's language is left as it is."""
+    app = QCoreApplication.instance()
+    for old in _installed:
+        if app is not None:
+            app.removeTranslator(old)
+    _installed.clear()
+
+
 def arg(text: str, *values: object) -> str:
     """Fill Qt-style placeholders ``%1`` … ``%9`` of a translated text
     (Python strings have no ``QString.arg``)."""
